@@ -1,0 +1,67 @@
+# Krait build.  `make` builds build/krait; `make test` runs every test;
+# `make deps` installs the Debian packages the build and tests need.
+
+CC      ?= gcc
+OPT     ?= -O2
+CFLAGS  ?= $(OPT) -g
+CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Isrc -Isrc/parse -Ibuild/gen
+LDLIBS  += -lgmp -lm
+BUILD   ?= build
+
+UNICODE_DIR ?= /usr/share/unicode
+
+SRCS     := $(shell find src -name '*.c' | sort)
+LIB_SRCS := $(filter-out src/main.c,$(SRCS))
+GEN_SRCS := $(BUILD)/gen/unicode_tables.c
+OBJS     := $(patsubst %.c,$(BUILD)/obj/%.o,$(SRCS))
+LIB_OBJS := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRCS)) $(BUILD)/obj/gen/unicode_tables.o
+
+UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/*.c))
+
+.PHONY: all test deps asan run bench clean unit-tests
+all: $(BUILD)/krait
+
+$(BUILD)/krait: $(BUILD)/obj/src/main.o $(LIB_OBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/obj/%.o: %.c $(BUILD)/gen/unicode_tables.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/obj/gen/unicode_tables.o: $(BUILD)/gen/unicode_tables.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+# The Unicode tables are generated from Debian's unicode-data package by a
+# small C program of ours.
+$(BUILD)/tools/gen_unicode: tools/gen_unicode.c
+	@mkdir -p $(dir $@)
+	$(CC) -O2 -std=c11 -D_GNU_SOURCE -Wall -Wextra -o $@ $<
+
+$(BUILD)/gen/unicode_tables.c $(BUILD)/gen/unicode_tables.h: $(BUILD)/tools/gen_unicode
+	@mkdir -p $(BUILD)/gen
+	$(BUILD)/tools/gen_unicode $(UNICODE_DIR) $(BUILD)/gen/unicode_tables.c $(BUILD)/gen/unicode_tables.h
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Itests/unit -o $@ $^ $(LDLIBS)
+
+unit-tests: $(UNIT_TESTS)
+
+# A sanitizer build lives in its own directory so it never mixes with the
+# optimised objects.
+asan:
+	$(MAKE) BUILD=build-asan OPT=-O1 \
+	  CFLAGS_EXTRA= CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
+	  LDFLAGS="-fsanitize=address,undefined" all unit-tests
+
+deps:
+	@sh tools/install-deps.sh
+
+test: all unit-tests
+	@sh tests/run.sh
+
+clean:
+	rm -rf build build-asan
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

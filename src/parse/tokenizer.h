@@ -1,0 +1,106 @@
+/* The tokenizer: Python 3.11's lexical grammar over one source buffer, plus
+ * PEP 701 f-strings (an f-string is returned as one STRING token; the parser
+ * splits it with the helpers at the end of this file).
+ *
+ * Tokens are produced one at a time, on demand, so an error is reported at the
+ * point CPython's streaming tokenizer would report it. */
+#ifndef KRAIT_TOKENIZER_H
+#define KRAIT_TOKENIZER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+#include "syntax_error.h"
+
+typedef enum {
+#define TOK(name, text) TOK_##name,
+#define KW(name, text) TOK_KW_##name,
+#include "token.def"
+#undef KW
+#undef TOK
+    TOK_KIND_COUNT
+} TokenKind;
+
+typedef struct Token {
+    TokenKind kind;
+    const char *start, *end;   /* the token's bytes in the decoded buffer */
+    /* 1-based lines, 0-based UTF-8 byte columns (CPython's conventions). */
+    int lineno, col_offset, end_lineno, end_col_offset;
+} Token;
+
+enum { TOK_MAX_INDENT = 100, TOK_MAX_PAREN = 200 };
+
+typedef struct Tokenizer {
+    /* The source after decoding: UTF-8, every line ending turned into "\n",
+     * always ending in "\n" unless empty, NUL-terminated.  Owned by the arena. */
+    const char *buf, *buf_end;
+    const char *cur;            /* next byte to read */
+    const char *line_start;     /* first byte of the current line */
+    int lineno;                 /* line of `cur` */
+    const char *filename;
+    Arena *arena;
+    SyntaxErrorInfo *err;
+
+    /* Indentation stack (columns with tabs expanded to 8, and with tabs as
+     * 1 column, to detect inconsistent use as CPython does). */
+    int indent;                 /* index of the top of the stacks */
+    int indstack[TOK_MAX_INDENT];
+    int altindstack[TOK_MAX_INDENT];
+    int pending;                /* >0: INDENTs to emit, <0: DEDENTs to emit */
+    bool at_line_start;         /* about to read the start of a logical line */
+    bool done;                  /* ENDMARKER has been returned */
+    bool sub;                   /* a sub-tokenizer of an f-string expression */
+
+    /* Open brackets, for NEWLINE suppression and for "'(' was never
+     * closed" / "unmatched ')'" / "closing parenthesis ']' does not match
+     * opening parenthesis '('". */
+    int level;
+    char parenstack[TOK_MAX_PAREN];
+    int parenlinenostack[TOK_MAX_PAREN];
+    int parencolstack[TOK_MAX_PAREN];
+} Tokenizer;
+
+/* Prepares to tokenize the raw bytes of a source file: strips a UTF-8 BOM,
+ * honours a PEP 263 coding declaration (utf-8, latin-1, ascii and their
+ * aliases; anything else is a SyntaxError), checks the text decodes, turns
+ * "\r\n" and "\r" into "\n".  Returns 0, or -1 with *err filled in. */
+int tok_init(Tokenizer *t, const char *src, size_t len, const char *filename,
+             Arena *arena, SyntaxErrorInfo *err);
+
+/* Prepares a tokenizer over part of an existing tokenizer's buffer: the
+ * expression of an f-string replacement field, [start, end).  It behaves as
+ * if inside brackets (no NEWLINE/INDENT/DEDENT) and ends with ENDMARKER.
+ * Positions are those of the bytes in the original buffer: lineno is the line
+ * of `start`, line_start the first byte of that line. */
+void tok_init_sub(Tokenizer *t, const Tokenizer *parent, const char *start, const char *end,
+                  int lineno, const char *line_start);
+
+/* Reads the next token into *tok.  Returns 0, or -1 with t->err filled in.
+ * After ENDMARKER it keeps returning ENDMARKER. */
+int tok_next(Tokenizer *t, Token *tok);
+
+/* Spelling of a token kind, for messages ("'('", "NEWLINE", ...). */
+const char *tok_kind_name(TokenKind kind);
+
+/* ---- Pieces of a string token, for the parser's f-string assembly. ---- */
+
+typedef struct StringPrefix {
+    bool raw, bytes, fmt, unicode;  /* r/R, b/B, f/F, u/U */
+    int quote_len;                  /* 1 or 3 */
+    char quote;                     /* '\'' or '"' */
+    const char *body, *body_end;    /* between the quotes */
+} StringPrefix;
+
+/* Splits a STRING token into prefix flags, quotes and body. */
+void tok_string_parts(const Token *tok, StringPrefix *out);
+
+/* Given p pointing just after the '{' of an f-string replacement field,
+ * returns the end of its expression: the first '}', '!', ':' or '=' (not part
+ * of '==', '!=', '<=', '>=' or ':=' inside brackets) at bracket depth 0, having
+ * skipped nested brackets, string literals (nested f-strings of any quote,
+ * PEP 701) and comments.  `limit` is the end of the f-string body.  Returns
+ * NULL if no such point exists before `limit`. */
+const char *tok_fstring_expr_end(const char *p, const char *limit);
+
+#endif

@@ -1,0 +1,27 @@
+/* The parts of the Unicode database the front end needs, generated at build
+ * time from Debian's unicode-data package (UnicodeData.txt and friends). */
+#ifndef KRAIT_UNICODE_DB_H
+#define KRAIT_UNICODE_DB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Looks up a character by name as \N{...} does (case-insensitive, including
+ * name aliases, Hangul syllables and CJK unified ideographs).  Returns true
+ * and sets *cp when found. */
+bool unicode_lookup_name(const char *name, size_t len, uint32_t *cp);
+
+/* XID_Start / XID_Continue, for identifiers (PEP 3131). */
+bool unicode_is_xid_start(uint32_t cp);
+bool unicode_is_xid_continue(uint32_t cp);
+
+/* str.isprintable() of one character, for repr(). */
+bool unicode_is_printable(uint32_t cp);
+
+/* NFKC-normalises a UTF-8 identifier (as CPython does to every non-ASCII
+ * identifier).  Writes into out (capacity out_cap) and returns the length, or
+ * returns the needed length if it is larger than out_cap. */
+size_t unicode_nfkc(const char *s, size_t len, char *out, size_t out_cap);
+
+#endif
