@@ -86,7 +86,8 @@ struct AstNode {
     AstPos pos;   /* meaningful only when ast_has_pos(kind) */
     union {
 #define F(type, name) AstF_##type name;
-#define NODE(cat, name, fields) struct { char unused_; fields } name;
+/* Tagged so code generated from ast.def can name a kind's fields. */
+#define NODE(cat, name, fields) struct AstV_##name { char unused_; fields } name;
 #include "ast.def"
 #undef NODE
 #undef F

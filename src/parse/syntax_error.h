@@ -20,6 +20,10 @@ typedef struct SyntaxErrorInfo {
      * line.  end_lineno == 0 means "no end position" (CPython leaves
      * end_offset unset for many tokenizer errors). */
     int lineno, col_offset, end_lineno, end_col_offset;
+    /* When set (arena-owned, NUL-terminated), the source text to show instead
+     * of line `lineno` of the buffer: CPython 3.11 shows an f-string
+     * expression's own text, as "(expr)", for errors inside it. */
+    const char *text;
 } SyntaxErrorInfo;
 
 #endif

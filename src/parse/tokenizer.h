@@ -27,6 +27,7 @@ typedef struct Token {
     const char *start, *end;   /* the token's bytes in the decoded buffer */
     /* 1-based lines, 0-based UTF-8 byte columns (CPython's conventions). */
     int lineno, col_offset, end_lineno, end_col_offset;
+    int level;                 /* bracket depth after this token (set by the parser) */
 } Token;
 
 enum { TOK_MAX_INDENT = 100, TOK_MAX_PAREN = 200 };
@@ -59,6 +60,19 @@ typedef struct Tokenizer {
     char parenstack[TOK_MAX_PAREN];
     int parenlinenostack[TOK_MAX_PAREN];
     int parencolstack[TOK_MAX_PAREN];
+
+    bool failed;                /* an error was reported; tok_next repeats it */
+    /* A BOM or coding declaration named the encoding (CPython's tok->encoding
+     * is set): only then does CPython's parser turn the byte offsets of its
+     * own error positions into character offsets. */
+    bool has_encoding;
+    /* The error is one CPython's tokenizer signals only through its state
+     * (unexpected EOF, a bracket never closed, indentation and tab errors, a
+     * bad line continuation), not by raising at once.  When CPython's parser
+     * fails and then tokenizes the rest of the file, only the other tokenizer
+     * errors replace its own ("'(' was never closed" does when the bracket
+     * is on an earlier line than the parser's error). */
+    bool soft_error;
 } Tokenizer;
 
 /* Prepares to tokenize the raw bytes of a source file: strips a UTF-8 BOM,

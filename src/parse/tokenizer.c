@@ -1,0 +1,1543 @@
+/* The tokenizer: Python 3.11's lexical grammar, plus PEP 701 f-strings.
+ *
+ * It reproduces what CPython 3.11's C tokenizer does, including the
+ * positions it gives tokens and errors, because those positions become the
+ * AST's and the SyntaxError's.  The conventions, worked out by running
+ * python3.11 on small sources (see tests/unit/test_tokenizer.c):
+ *
+ *  - NEWLINE starts at the '#' of a trailing comment (else at the newline)
+ *    and ends at the newline character, which it does not include.
+ *  - Columns are 0-based bytes, and an error whose CPython offset is N
+ *    (1-based) is stored at column N - 1, with columns below 0 standing for
+ *    CPython's offsets 0 and -1 (end_col_offset -1 for an end_offset of 0,
+ *    -2 for -1).
+ *  - INDENT, DEDENT and ENDMARKER have no position in CPython.  When its
+ *    parser reports an error at one, it takes the tokenizer's cursor (the
+ *    first character of the line; at the end of the file, the end of the
+ *    last line, newline included) as the 1-based offset as it stands, with
+ *    no end offset (-1).  These tokens carry exactly that, so an error at
+ *    any token is (col_offset, end_col_offset) in the terms above: their
+ *    col_offset is the cursor's column minus 1 and their end_col_offset -2.
+ *    Their start and end pointers are both the cursor. 
+ *
+ * Errors are reported where CPython's streaming tokenizer would report them,
+ * since tokens are produced on demand. */
+#include "tokenizer.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "unicode_db.h"
+
+enum { EOC = -1 };   /* "end of characters": the end of the text */
+
+/* Deeper nesting of f-strings in replacement fields is scanned the 3.11
+ * way (see scan_string_token); it only bounds the scanner's recursion. */
+enum { MAX_FSTRING_NESTING = 150 };
+
+/* ---- Character classes ---- */
+
+enum {
+    CC_ID = 1,       /* may continue an identifier (bytes >= 0x80 included) */
+    CC_IDSTART = 2,  /* may start one */
+    CC_DIGIT = 4,
+    CC_HEX = 8,
+    CC_SPACE = 16,   /* blanks between tokens: ' ', '\t', '\f' */
+};
+
+static const unsigned char char_class[256] = {
+     0,  0,  0,  0,  0,  0,  0,  0,  0, 16,  0,  0, 16,  0,  0,  0,
+     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+    16,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+    13, 13, 13, 13, 13, 13, 13, 13, 13, 13,  0,  0,  0,  0,  0,  0,
+     0, 11, 11, 11, 11, 11, 11,  3,  3,  3,  3,  3,  3,  3,  3,  3,
+     3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  0,  0,  0,  0,  3,
+     0, 11, 11, 11, 11, 11, 11,  3,  3,  3,  3,  3,  3,  3,  3,  3,
+     3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  0,  0,  0,  0,  0,
+     3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,
+     3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,
+     3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,
+     3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,
+     3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,
+     3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,
+     3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,
+     3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,
+};
+
+/* c is a byte or EOC. */
+static inline bool has_class(int c, int cls)
+{
+    return c >= 0 && (char_class[c] & cls);
+}
+
+static inline bool is_digit(int c) { return c >= '0' && c <= '9'; }
+
+/* The byte at p, or EOC at the end of the text. */
+static inline int char_at(const char *p, const char *end)
+{
+    return p < end ? (unsigned char)*p : EOC;
+}
+
+/* ---- Errors ---- */
+
+static int fail(Tokenizer *t, SyntaxErrorKind kind, int lineno, int col, int end_lineno,
+                int end_col, const char *fmt, ...)
+{
+    SyntaxErrorInfo *e = t->err;
+    memset(e, 0, sizeof *e);
+    e->kind = kind;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+    va_end(ap);
+    e->lineno = lineno;
+    e->col_offset = col;
+    e->end_lineno = end_lineno;
+    e->end_col_offset = end_col;
+    t->failed = true;
+    return -1;
+}
+
+/* An error CPython's tokenizer raises itself with its cursor just after the
+ * character at p: the offset points at that character, start and end. */
+static int fail_at(Tokenizer *t, const char *p, const char *fmt, ...)
+{
+    char msg[sizeof t->err->msg];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    int col = (int)(p - t->line_start);
+    return fail(t, SYNERR_SYNTAX, t->lineno, col, t->lineno, col, "%s", msg);
+}
+
+static int fail_nomem(Tokenizer *t)
+{
+    return fail(t, SYNERR_NOMEM, 0, -2, 0, 0, "");
+}
+
+/* ---- Decoding the source ---- */
+
+/* Copies the source into out, turning "\r\n" and "\r" into "\n" and adding a
+ * final newline when missing.  A NUL byte drops the rest of its physical line
+ * and joins the next line on: Debian's python3.11 reads a file with fgets()
+ * and finds the end of what it read with strchr(), so that is what it does
+ * with `python3.11 FILE` (compile() refuses NUL bytes outright).  Returns the
+ * length written. */
+static size_t copy_lines(char *out, const char *s, size_t len)
+{
+    const char *end = s + len;
+    char *o = out;
+    while (s < end) {
+        char c = *s++;
+        if (c == '\r') {
+            *o++ = '\n';
+            if (s < end && *s == '\n')
+                s++;
+        } else if (c == '\0') {
+            while (s < end && *s != '\n' && *s != '\r')
+                s++;
+            if (s < end)
+                s += (*s == '\r' && s + 1 < end && s[1] == '\n') ? 2 : 1;
+        } else {
+            *o++ = c;
+        }
+    }
+    if (o > out && o[-1] != '\n')
+        *o++ = '\n';
+    *o = '\0';
+    return (size_t)(o - out);
+}
+
+static bool is_name_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '-' || c == '_' || c == '.';
+}
+
+/* Finds a PEP 263 declaration in the line [s, s + size): a comment line
+ * holding "coding", then ':' or '=', blanks, and a name of letters, digits,
+ * '-', '_' and '.'.  An empty name lets the search go on along the line.
+ * The line is followed by a newline in the buffer, which stops the scans
+ * that may run past `size` as CPython's do. */
+static bool find_coding_spec(const char *s, long size, const char **name, size_t *name_len)
+{
+    long i = 0;
+    for (; i < size - 6; i++) {
+        if (s[i] == '#')
+            break;
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\f')
+            return false;
+    }
+    for (; i < size - 6; i++) {
+        if (memcmp(s + i, "coding", 6) != 0 || (s[i + 6] != ':' && s[i + 6] != '='))
+            continue;
+        const char *q = s + i + 7;
+        while (*q == ' ' || *q == '\t')
+            q++;
+        const char *begin = q;
+        while (is_name_char(*q))
+            q++;
+        if (q > begin) {
+            *name = begin;
+            *name_len = (size_t)(q - begin);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Only blanks, or a comment: a declaration may then follow on line 2. */
+static bool is_blank_or_comment(const char *s, long size)
+{
+    for (long i = 0; i < size; i++) {
+        if (s[i] == '#' || s[i] == '\n')
+            return true;
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\f')
+            return false;
+    }
+    return true;
+}
+
+typedef enum { ENC_UTF8, ENC_LATIN1, ENC_ASCII, ENC_UNKNOWN } Encoding;
+
+static bool in_list(const char *s, const char *const *list)
+{
+    for (; *list; list++)
+        if (strcmp(s, *list) == 0)
+            return true;
+    return false;
+}
+
+/* What Python's codec registry makes of a name: it lower-cases it, turns
+ * each run of characters other than letters, digits and '.' into one '_'
+ * (dropping leading and trailing ones), and looks that up among the
+ * aliases, then as a module name.  Only the codecs we can decode count. */
+static Encoding codec_lookup(const char *name, size_t len)
+{
+    static const char *const utf8[] = {
+        "utf_8", "utf_8_sig", "cp65001", "u8", "utf", "utf8", "utf8_ucs2", "utf8_ucs4", NULL,
+    };
+    static const char *const latin1[] = {
+        "latin_1", "8859", "cp819", "csisolatin1", "ibm819", "iso8859", "iso8859_1",
+        "iso_8859_1", "iso_8859_1_1987", "iso_ir_100", "l1", "latin", "latin1", NULL,
+    };
+    static const char *const ascii[] = {
+        "ascii", "646", "ansi_x3.4_1968", "ansi_x3.4_1986", "ansi_x3_4_1968", "cp367",
+        "csascii", "ibm367", "iso646_us", "iso_646.irv_1991", "iso_ir_6", "us", "us_ascii",
+        NULL,
+    };
+    char norm[64], alt[64];
+    size_t n = 0;
+    bool gap = false;
+    for (size_t i = 0; i < len; i++) {
+        char c = name[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.') {
+            if (n + 2 >= sizeof norm)
+                return ENC_UNKNOWN;   /* no codec has so long a name */
+            if (gap && n > 0)
+                norm[n++] = '_';
+            norm[n++] = c;
+            gap = false;
+        } else {
+            gap = true;
+        }
+    }
+    norm[n] = '\0';
+    for (size_t i = 0; i <= n; i++)
+        alt[i] = norm[i] == '.' ? '_' : norm[i];
+    /* A name with a '.' left in it is never a module name. */
+    bool dotted = strchr(norm, '.') != NULL;
+    if (in_list(norm, utf8 + 2) || in_list(alt, utf8 + 2) ||
+        (!dotted && in_list(norm, utf8)))
+        return ENC_UTF8;
+    if (in_list(norm, latin1 + 1) || in_list(alt, latin1 + 1) ||
+        (!dotted && strcmp(norm, "latin_1") == 0))
+        return ENC_LATIN1;
+    if (in_list(norm, ascii + 1) || in_list(alt, ascii + 1) ||
+        (!dotted && strcmp(norm, "ascii") == 0))
+        return ENC_ASCII;
+    return ENC_UNKNOWN;
+}
+
+/* Classifies a declared encoding as CPython does.  It first normalises the
+ * name itself (the first 12 characters, lower-cased, '_' read as '-'), which
+ * settles the usual utf-8 and latin-1 spellings; *shown is then its
+ * canonical name ("utf-8" or "iso-8859-1"), else NULL and the name is shown
+ * as written. */
+static Encoding classify_encoding(const char *name, size_t len, const char **shown)
+{
+    char buf[13];
+    size_t n = 0;
+    for (; n < 12 && n < len; n++) {
+        char c = name[n];
+        buf[n] = c == '_' ? '-' : (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+    }
+    buf[n] = '\0';
+    if (strcmp(buf, "utf-8") == 0 || strncmp(buf, "utf-8-", 6) == 0) {
+        *shown = "utf-8";
+        return ENC_UTF8;
+    }
+    if (strcmp(buf, "latin-1") == 0 || strcmp(buf, "iso-8859-1") == 0 ||
+        strcmp(buf, "iso-latin-1") == 0 || strncmp(buf, "latin-1-", 8) == 0 ||
+        strncmp(buf, "iso-8859-1-", 11) == 0 || strncmp(buf, "iso-latin-1-", 12) == 0) {
+        *shown = "iso-8859-1";
+        return ENC_LATIN1;
+    }
+    *shown = NULL;
+    return codec_lookup(name, len);
+}
+
+/* Finds the declared encoding of the (newline-normalised) text, if any. */
+static bool declared_encoding(const char *buf, const char *end, const char **name,
+                              size_t *len)
+{
+    const char *nl1 = memchr(buf, '\n', (size_t)(end - buf));
+    if (!nl1)
+        return false;
+    /* CPython measures line 1 without its newline and line 2 with it. */
+    if (find_coding_spec(buf, nl1 - buf, name, len))
+        return true;
+    if (!is_blank_or_comment(buf, nl1 - buf))
+        return false;
+    const char *nl2 = memchr(nl1 + 1, '\n', (size_t)(end - nl1 - 1));
+    return nl2 && find_coding_spec(nl1 + 1, nl2 - nl1, name, len);
+}
+
+int tok_init(Tokenizer *t, const char *src, size_t len, const char *filename, Arena *arena,
+             SyntaxErrorInfo *err)
+{
+    memset(t, 0, sizeof *t);
+    t->filename = filename;
+    t->arena = arena;
+    t->err = err;
+    t->lineno = 1;
+    t->at_line_start = true;
+    err->kind = SYNERR_NONE;
+
+    static const char bom[] = "\xEF\xBB\xBF";
+    bool has_bom = len >= 3 && memcmp(src, bom, 3) == 0;
+    if (has_bom) {
+        src += 3;
+        len -= 3;
+    }
+    if (len > ((size_t)-1 >> 2) - 4)
+        return fail_nomem(t);
+    char *buf = arena_alloc(arena, len + 2);
+    if (!buf)
+        return fail_nomem(t);
+    size_t n = copy_lines(buf, src, len);
+
+    const char *name;
+    size_t name_len;
+    Encoding enc = ENC_UTF8;
+    if (declared_encoding(buf, buf + n, &name, &name_len)) {
+        const char *shown;
+        enc = classify_encoding(name, name_len, &shown);
+        /* Errors found while decoding have no position in CPython.  With a
+         * BOM it compares the names, not the codecs: "utf8" is refused. */
+        if (has_bom && !(shown && strcmp(shown, "utf-8") == 0))
+            return fail(t, SYNERR_SYNTAX, 0, -2, 0, 0, "encoding problem: %.*s with BOM",
+                        shown ? (int)strlen(shown) : (int)name_len, shown ? shown : name);
+        if (enc == ENC_UNKNOWN)
+            return fail(t, SYNERR_SYNTAX, 0, -2, 0, 0, "unknown encoding: %.*s",
+                        (int)name_len, name);
+        t->has_encoding = true;
+    }
+    t->has_encoding |= has_bom;
+
+    if (enc == ENC_ASCII) {
+        for (size_t i = 0; i < n; i++)
+            if ((unsigned char)buf[i] >= 0x80)
+                return fail(t, SYNERR_SYNTAX, 0, -2, 0, 0,
+                            "'ascii' codec can't decode byte 0x%02x in position %zu: "
+                            "ordinal not in range(128)",
+                            (unsigned char)buf[i], i);
+    } else if (enc == ENC_LATIN1) {
+        size_t extra = 0;
+        for (size_t i = 0; i < n; i++)
+            extra += (unsigned char)buf[i] >= 0x80;
+        if (extra) {
+            char *out = arena_alloc(arena, n + extra + 1);
+            if (!out)
+                return fail_nomem(t);
+            char *o = out;
+            for (size_t i = 0; i < n; i++) {
+                unsigned char c = (unsigned char)buf[i];
+                if (c < 0x80) {
+                    *o++ = (char)c;
+                } else {
+                    *o++ = (char)(0xC0 | c >> 6);
+                    *o++ = (char)(0x80 | (c & 0x3F));
+                }
+            }
+            *o = '\0';
+            buf = out;
+            n += extra;
+        }
+    }
+    /* UTF-8 is not validated here: like compile(), invalid bytes are only an
+     * error where a token has to be decoded (identifiers here, string
+     * literals in the parser), and pass unnoticed in comments. */
+    t->buf = t->cur = t->line_start = buf;
+    t->buf_end = buf + n;
+    return 0;
+}
+
+void tok_init_sub(Tokenizer *t, const Tokenizer *parent, const char *start, const char *end,
+                  int lineno, const char *line_start)
+{
+    memset(t, 0, sizeof *t);
+    t->buf = t->cur = start;
+    t->buf_end = end;
+    t->line_start = line_start;
+    t->lineno = lineno;
+    t->filename = parent->filename;
+    t->arena = parent->arena;
+    t->err = parent->err;
+    t->sub = true;
+    t->has_encoding = parent->has_encoding;
+}
+
+/* ---- Identifiers and keywords ---- */
+
+/* Decodes the UTF-8 sequence at s (< end) as CPython's strict decoder does.
+ * Returns its length and sets *cp, or returns 0 for an invalid sequence with
+ * *bad set to the number of bytes the decoder blames and *why to its
+ * reason. */
+static int utf8_decode(const unsigned char *s, const unsigned char *end, uint32_t *cp,
+                       int *bad, const char **why)
+{
+    unsigned c = s[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    int n;
+    uint32_t v;
+    unsigned lo = 0x80, hi = 0xBF;   /* the range allowed for the second byte */
+    if (c >= 0xC2 && c <= 0xDF) {
+        n = 2;
+        v = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        n = 3;
+        v = c & 0x0F;
+        if (c == 0xE0)
+            lo = 0xA0;   /* overlong */
+        else if (c == 0xED)
+            hi = 0x9F;   /* surrogates */
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4;
+        v = c & 0x07;
+        if (c == 0xF0)
+            lo = 0x90;   /* overlong */
+        else if (c == 0xF4)
+            hi = 0x8F;   /* beyond U+10FFFF */
+    } else {
+        *bad = 1;
+        *why = "invalid start byte";
+        return 0;
+    }
+    for (int i = 1; i < n; i++) {
+        if (s + i >= end) {
+            *bad = (int)(end - s);
+            *why = "unexpected end of data";
+            return 0;
+        }
+        unsigned b = s[i];
+        if (i == 1 ? (b < lo || b > hi) : (b & 0xC0) != 0x80) {
+            *bad = i;
+            *why = "invalid continuation byte";
+            return 0;
+        }
+        v = v << 6 | (b & 0x3F);
+    }
+    *cp = v;
+    return n;
+}
+
+/* Checks a NAME containing non-ASCII bytes: it must decode, start with
+ * XID_Start or '_' and go on with XID_Continue. */
+static int check_identifier(Tokenizer *t, const char *start, const char *end)
+{
+    const unsigned char *s = (const unsigned char *)start, *e = (const unsigned char *)end;
+    for (const unsigned char *p = s; p < e;) {
+        uint32_t cp;
+        int bad;
+        const char *why;
+        int n = utf8_decode(p, e, &cp, &bad, &why);
+        if (n == 0) {
+            /* CPython blames the end of the name, with no end position. */
+            int pos = (int)(p - s);
+            int col = (int)(end - t->line_start) - 1;
+            if (bad == 1)
+                return fail(t, SYNERR_SYNTAX, t->lineno, col, t->lineno, -2,
+                            "(unicode error) 'utf-8' codec can't decode byte 0x%02x in "
+                            "position %d: %s", *p, pos, why);
+            return fail(t, SYNERR_SYNTAX, t->lineno, col, t->lineno, -2,
+                        "(unicode error) 'utf-8' codec can't decode bytes in position "
+                        "%d-%d: %s", pos, pos + bad - 1, why);
+        }
+        p += n;
+    }
+    bool first = true;
+    for (const unsigned char *p = s; p < e; first = false) {
+        uint32_t cp;
+        int bad;
+        const char *why;
+        int n = utf8_decode(p, e, &cp, &bad, &why);
+        bool ok;
+        if (cp < 0x80)
+            ok = cp == '_' || (first ? has_class((int)cp, CC_IDSTART) : has_class((int)cp, CC_ID));
+        else
+            ok = first ? unicode_is_xid_start(cp) : unicode_is_xid_continue(cp);
+        if (!ok) {
+            const char *c = (const char *)p;
+            if (unicode_is_printable(cp))
+                return fail_at(t, c, "invalid character '%.*s' (U+%04X)", n, c, (unsigned)cp);
+            return fail_at(t, c, "invalid non-printable character U+%04X", (unsigned)cp);
+        }
+        p += n;
+    }
+    return 0;
+}
+
+static TokenKind keyword_kind(const char *s, size_t n)
+{
+#define IS(word) (memcmp(s, word, n) == 0)
+    switch (n) {
+    case 2:
+        switch (s[0]) {
+        case 'a': if (IS("as")) return TOK_KW_AS; break;
+        case 'i':
+            if (s[1] == 'f') return TOK_KW_IF;
+            if (s[1] == 'n') return TOK_KW_IN;
+            if (s[1] == 's') return TOK_KW_IS;
+            break;
+        case 'o': if (IS("or")) return TOK_KW_OR; break;
+        }
+        break;
+    case 3:
+        switch (s[0]) {
+        case 'a': if (IS("and")) return TOK_KW_AND; break;
+        case 'd':
+            if (IS("def")) return TOK_KW_DEF;
+            if (IS("del")) return TOK_KW_DEL;
+            break;
+        case 'f': if (IS("for")) return TOK_KW_FOR; break;
+        case 'n': if (IS("not")) return TOK_KW_NOT; break;
+        case 't': if (IS("try")) return TOK_KW_TRY; break;
+        }
+        break;
+    case 4:
+        switch (s[0]) {
+        case 'N': if (IS("None")) return TOK_KW_NONE; break;
+        case 'T': if (IS("True")) return TOK_KW_TRUE; break;
+        case 'e':
+            if (IS("elif")) return TOK_KW_ELIF;
+            if (IS("else")) return TOK_KW_ELSE;
+            break;
+        case 'f': if (IS("from")) return TOK_KW_FROM; break;
+        case 'p': if (IS("pass")) return TOK_KW_PASS; break;
+        case 'w': if (IS("with")) return TOK_KW_WITH; break;
+        }
+        break;
+    case 5:
+        switch (s[0]) {
+        case 'F': if (IS("False")) return TOK_KW_FALSE; break;
+        case 'a':
+            if (IS("async")) return TOK_KW_ASYNC;
+            if (IS("await")) return TOK_KW_AWAIT;
+            break;
+        case 'b': if (IS("break")) return TOK_KW_BREAK; break;
+        case 'c': if (IS("class")) return TOK_KW_CLASS; break;
+        case 'r': if (IS("raise")) return TOK_KW_RAISE; break;
+        case 'w': if (IS("while")) return TOK_KW_WHILE; break;
+        case 'y': if (IS("yield")) return TOK_KW_YIELD; break;
+        }
+        break;
+    case 6:
+        switch (s[0]) {
+        case 'a': if (IS("assert")) return TOK_KW_ASSERT; break;
+        case 'e': if (IS("except")) return TOK_KW_EXCEPT; break;
+        case 'g': if (IS("global")) return TOK_KW_GLOBAL; break;
+        case 'i': if (IS("import")) return TOK_KW_IMPORT; break;
+        case 'l': if (IS("lambda")) return TOK_KW_LAMBDA; break;
+        case 'r': if (IS("return")) return TOK_KW_RETURN; break;
+        }
+        break;
+    case 7:
+        if (IS("finally")) return TOK_KW_FINALLY;
+        break;
+    case 8:
+        if (IS("continue")) return TOK_KW_CONTINUE;
+        if (IS("nonlocal")) return TOK_KW_NONLOCAL;
+        break;
+    }
+    return TOK_NAME;
+#undef IS
+}
+
+/* ---- String literals ---- */
+
+/* Prefix letters: CPython accepts b, r, u, f and the pairs br, rb, fr, rf
+ * in any case (u only alone).  Returns false at the first letter that would
+ * not extend a valid prefix. */
+typedef struct { bool b, r, u, f; } Prefix;
+
+static bool prefix_add(Prefix *x, char c)
+{
+    if (!(x->b || x->u || x->f) && (c == 'b' || c == 'B'))
+        x->b = true;
+    else if (!(x->b || x->u || x->r || x->f) && (c == 'u' || c == 'U'))
+        x->u = true;
+    else if (!(x->r || x->u) && (c == 'r' || c == 'R'))
+        x->r = true;
+    else if (!(x->f || x->b || x->u) && (c == 'f' || c == 'F'))
+        x->f = true;
+    else
+        return false;
+    return true;
+}
+
+/* Does the quote at p close a string opened with quote_len quotes? */
+static inline bool closes(const char *p, const char *end, char quote, int quote_len)
+{
+    return quote_len == 1 || (p + 2 < end && p[1] == quote && p[2] == quote);
+}
+
+/* Scans the body of a string the 3.11 way: up to the first closing quote
+ * not escaped by a backslash.  Returns the end of the literal, or NULL if it
+ * is unterminated, with *stop at the newline or the end of the text where
+ * the scan gave up. */
+static const char *scan_plain(const char *p, const char *end, char quote, int quote_len,
+                              const char **stop)
+{
+    for (;;) {
+        while (p < end && *p != quote && *p != '\\' && *p != '\n')
+            p++;
+        if (p >= end)
+            break;
+        if (*p == '\n') {
+            if (quote_len == 1)
+                break;
+            p++;
+        } else if (*p == '\\') {
+            p += 2;   /* whatever follows, a newline or a quote included */
+        } else if (closes(p, end, quote, quote_len)) {
+            return p + quote_len;
+        } else {
+            p++;
+        }
+    }
+    if (stop)
+        *stop = p < end ? p : end;
+    return NULL;
+}
+
+/* PEP 701 scanning of f-strings.  Replacement fields may hold any
+ * expression, quotes of the enclosing kind, comments and backslashes
+ * included, so the end of an f-string is found by skipping each field's
+ * expression.  Every function returns NULL when the text does not form a
+ * complete f-string; the caller then falls back to the 3.11 rule. */
+typedef struct {
+    const char *end;
+    int depth;      /* replacement fields being scanned */
+} FScan;
+
+static const char *scan_fstring(FScan *s, const char *p, char quote, int quote_len, bool raw);
+static const char *expr_end(FScan *s, const char *p);
+
+/* A backslash in the literal text of an f-string.  It does not hide a
+ * brace from being a field's, and in a non-raw f-string \N{...} is a named
+ * escape, not a field. */
+static const char *skip_fstring_escape(FScan *s, const char *p, char quote, bool raw)
+{
+    if (p + 1 >= s->end)
+        return s->end;
+    char c = p[1];
+    if (c == '{' || c == '}')
+        return p + 1;
+    if (c == 'N' && !raw && p + 2 < s->end && p[2] == '{') {
+        const char *q = p + 3;
+        while (q < s->end && *q != '}' && *q != quote && *q != '\n')
+            q++;
+        return q < s->end && *q == '}' ? q + 1 : q;
+    }
+    return p + 2;
+}
+
+/* The format spec after ':', up to the '}' ending the field (returned). */
+static const char *skip_format_spec(FScan *s, const char *p, char quote, int quote_len,
+                                    bool raw);
+
+/* A replacement field, from just after its '{' to just after its '}'. */
+static const char *skip_field(FScan *s, const char *p, char quote, int quote_len, bool raw)
+{
+    if (s->depth >= MAX_FSTRING_NESTING)
+        return NULL;
+    s->depth++;
+    const char *e = expr_end(s, p);
+    if (e && *e == '=') {
+        /* The '=' of f"{x = }": blanks and comments may follow. */
+        for (e++; e && e < s->end; e++) {
+            if (*e == '#')
+                e = memchr(e, '\n', (size_t)(s->end - e));
+            else if (*e != ' ' && *e != '\t' && *e != '\n' && *e != '\v' && *e != '\f')
+                break;
+        }
+    }
+    if (e && e < s->end && *e == '!') {
+        e++;
+        while (e < s->end && has_class((unsigned char)*e, CC_ID))
+            e++;
+    }
+    if (e && e < s->end && *e == ':')
+        e = skip_format_spec(s, e + 1, quote, quote_len, raw);
+    s->depth--;
+    return e && e < s->end && *e == '}' ? e + 1 : NULL;
+}
+
+static const char *skip_format_spec(FScan *s, const char *p, char quote, int quote_len,
+                                    bool raw)
+{
+    for (;;) {
+        while (p < s->end && *p != quote && *p != '\\' && *p != '\n' && *p != '{' &&
+               *p != '}')
+            p++;
+        if (p >= s->end)
+            return NULL;
+        switch (*p) {
+        case '}':
+            return p;
+        case '{':
+            if (!(p = skip_field(s, p + 1, quote, quote_len, raw)))
+                return NULL;
+            break;
+        case '\n':
+            if (quote_len == 1)
+                return NULL;
+            p++;
+            break;
+        case '\\':
+            p = skip_fstring_escape(s, p, quote, raw);
+            break;
+        default:   /* the quote: ending the f-string inside a field */
+            if (closes(p, s->end, quote, quote_len))
+                return NULL;
+            p++;
+        }
+    }
+}
+
+/* The body of an f-string, from after its opening quotes to after its
+ * closing ones. */
+static const char *scan_fstring(FScan *s, const char *p, char quote, int quote_len, bool raw)
+{
+    for (;;) {
+        while (p < s->end && *p != quote && *p != '\\' && *p != '\n' && *p != '{' &&
+               *p != '}')
+            p++;
+        if (p >= s->end)
+            return NULL;
+        switch (*p) {
+        case '\n':
+            if (quote_len == 1)
+                return NULL;
+            p++;
+            break;
+        case '\\':
+            p = skip_fstring_escape(s, p, quote, raw);
+            break;
+        case '{':
+            if (p + 1 < s->end && p[1] == '{')
+                p += 2;
+            else if (!(p = skip_field(s, p + 1, quote, quote_len, raw)))
+                return NULL;
+            break;
+        case '}':   /* a single '}' is the parser's error to report */
+            p += (p + 1 < s->end && p[1] == '}') ? 2 : 1;
+            break;
+        default:
+            if (closes(p, s->end, quote, quote_len))
+                return p + quote_len;
+            p++;
+        }
+    }
+}
+
+/* A string literal inside a replacement field, from its opening quote. */
+static const char *skip_nested_string(FScan *s, const char *q, bool fmt, bool raw)
+{
+    char quote = *q;
+    int quote_len = closes(q, s->end, quote, 3) ? 3 : 1;
+    if (fmt)
+        return scan_fstring(s, q + quote_len, quote, quote_len, raw);
+    return scan_plain(q + quote_len, s->end, quote, quote_len, NULL);
+}
+
+/* The end of a replacement field's expression, as documented for
+ * tok_fstring_expr_end. */
+static const char *expr_end(FScan *s, const char *p)
+{
+    const char *end = s->end;
+    int nest = 0;
+    while (p < end) {
+        unsigned char c = (unsigned char)*p;
+        switch (c) {
+        case '(': case '[': case '{':
+            nest++;
+            p++;
+            break;
+        case ')': case ']':
+            if (nest > 0)
+                nest--;
+            p++;
+            break;
+        case '}':
+            if (nest == 0)
+                return p;
+            nest--;
+            p++;
+            break;
+        case '!': case '=':
+            if (p + 1 < end && p[1] == '=') {   /* != and == */
+                p += 2;
+                break;
+            }
+            if (nest == 0)
+                return p;
+            p++;
+            break;
+        case ':':
+            if (nest == 0)
+                return p;
+            p++;
+            break;
+        case '<': case '>':   /* <= and >= are not a '=' ending the expression */
+            p += (p + 1 < end && p[1] == '=') ? 2 : 1;
+            break;
+        case '#':
+            p = memchr(p, '\n', (size_t)(end - p));
+            if (!p)
+                return NULL;
+            break;
+        case '\'': case '"':
+            if (!(p = skip_nested_string(s, p, false, false)))
+                return NULL;
+            break;
+        default:
+            if (char_class[c] & CC_ID) {
+                /* A whole word, so that only a real prefix makes a string. */
+                const char *w = p;
+                Prefix x = {0};
+                bool prefix = true;
+                while (p < end && (char_class[(unsigned char)*p] & CC_ID)) {
+                    prefix = prefix && p - w < 2 && prefix_add(&x, *p);
+                    p++;
+                }
+                if (p < end && (*p == '\'' || *p == '"')) {
+                    p = skip_nested_string(s, p, prefix && x.f, prefix && x.r);
+                    if (!p)
+                        return NULL;
+                }
+            } else {
+                p++;
+            }
+        }
+    }
+    return NULL;
+}
+
+const char *tok_fstring_expr_end(const char *p, const char *limit)
+{
+    FScan s = {limit, 0};
+    return expr_end(&s, p);
+}
+
+static int count_newlines(const char *p, const char *end)
+{
+    int n = 0;
+    while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+        n++;
+        p++;
+    }
+    return n;
+}
+
+static void set_token(Token *tok, TokenKind kind, const char *start, const char *end,
+                      int lineno, int col, int end_lineno, int end_col)
+{
+    tok->kind = kind;
+    tok->start = start;
+    tok->end = end;
+    tok->lineno = lineno;
+    tok->col_offset = col;
+    tok->end_lineno = end_lineno;
+    tok->end_col_offset = end_col;
+}
+
+/* A string literal from `start` (its prefix) whose opening quote is at q. */
+static int read_string(Tokenizer *t, const char *start, const char *q, Prefix x, Token *tok)
+{
+    const char *end = t->buf_end;
+    char quote = *q;
+    int quote_len = closes(q, end, quote, 3) ? 3 : 1;
+    const char *body = q + quote_len, *e = NULL, *stop = end;
+    if (x.f) {
+        FScan s = {end, 0};
+        e = scan_fstring(&s, body, quote, quote_len, x.r);
+    }
+    /* An f-string that does not scan as PEP 701 would have it ends where
+     * 3.11 ends it, and the parser reports what is wrong with it as 3.11
+     * does. */
+    if (!e)
+        e = scan_plain(body, end, quote, quote_len, &stop);
+    int lineno = t->lineno, col = (int)(start - t->line_start);
+    if (!e) {
+        int detected = lineno + count_newlines(start, stop);
+        if (stop == end && stop > t->buf && stop[-1] == '\n')
+            detected--;   /* at the end of the text CPython is still on the last line */
+        return fail(t, SYNERR_SYNTAX, lineno, col, lineno, col,
+                    quote_len == 3 ? "unterminated triple-quoted string literal (detected at line %d)"
+                                   : "unterminated string literal (detected at line %d)",
+                    detected);
+    }
+    for (const char *nl = start; (nl = memchr(nl, '\n', (size_t)(e - nl))) != NULL; nl++) {
+        t->lineno++;
+        t->line_start = nl + 1;
+    }
+    set_token(tok, TOK_STRING, start, e, lineno, col, t->lineno, (int)(e - t->line_start));
+    t->cur = e;
+    return 0;
+}
+
+/* ---- Numbers ---- */
+
+/* The number scanner follows CPython's closely, as its error positions
+ * depend on how far it has read: `cur` is CPython's cursor, and an error
+ * raised with the cursor at `cur` points at the character before it. */
+typedef struct {
+    Tokenizer *t;
+    const char *cur, *end;
+} NumScan;
+
+static inline int num_next(NumScan *n)
+{
+    return n->cur < n->end ? (unsigned char)*n->cur++ : EOC;
+}
+
+static inline void num_back(NumScan *n, int c)
+{
+    if (c != EOC)
+        n->cur--;
+}
+
+static int num_error(NumScan *n, const char *fmt, ...)
+{
+    char msg[128];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    return fail_at(n->t, n->cur - 1, "%s", msg);
+}
+
+/* Does `word` follow at p, not followed by an identifier character? */
+static bool word_follows(const char *p, const char *end, const char *word)
+{
+    for (; *word; word++, p++)
+        if (p >= end || *p != *word)
+            return false;
+    return !has_class(char_at(p, end), CC_ID);
+}
+
+/* c, just read, follows a number.  A letter there is an error, except for
+ * the keywords that may follow a number in valid code (1if x else y), for
+ * which CPython only warns (SyntaxWarning) and ends the number. */
+static bool number_end_ok(NumScan *n, int c, const char *kind)
+{
+    bool keyword = false;
+    const char *p = n->cur;
+    switch (c) {
+    case 'a': keyword = word_follows(p, n->end, "nd"); break;
+    case 'e': keyword = word_follows(p, n->end, "lse"); break;
+    case 'f': keyword = word_follows(p, n->end, "or"); break;
+    case 'i': {
+        int c2 = char_at(p, n->end);
+        keyword = c2 == 'f' || c2 == 'n' || c2 == 's';
+        break;
+    }
+    case 'n': keyword = word_follows(p, n->end, "ot"); break;
+    case 'o': keyword = word_follows(p, n->end, "r"); break;
+    }
+    if (!keyword && has_class(c, CC_ID)) {
+        num_back(n, c);
+        num_error(n, "invalid %s literal", kind);
+        return false;
+    }
+    return true;
+}
+
+/* Digits and single underscores between them, after a first digit. */
+static int decimal_tail(NumScan *n)
+{
+    for (;;) {
+        int c;
+        do
+            c = num_next(n);
+        while (is_digit(c));
+        if (c != '_')
+            return c;
+        c = num_next(n);
+        if (!is_digit(c)) {
+            num_back(n, c);
+            num_error(n, "invalid decimal literal");
+            return -2;
+        }
+    }
+}
+
+/* 0x, 0o and 0b literals, from the letter on. */
+static const char *radix_number(NumScan *n, int letter)
+{
+    int base = (letter | 0x20) == 'x' ? 16 : (letter | 0x20) == 'o' ? 8 : 2;
+    const char *kind = base == 16 ? "hexadecimal" : base == 8 ? "octal" : "binary";
+    int c = num_next(n);
+    do {
+        if (c == '_')
+            c = num_next(n);
+        bool ok = base == 16 ? has_class(c, CC_HEX) : c >= '0' && c < '0' + base;
+        if (!ok) {
+            if (base != 16 && is_digit(c)) {
+                num_error(n, "invalid digit '%c' in %s literal", c, kind);
+                return NULL;
+            }
+            num_back(n, c);
+            num_error(n, "invalid %s literal", kind);
+            return NULL;
+        }
+        do {
+            c = num_next(n);
+        } while (base == 16 ? has_class(c, CC_HEX) : c >= '0' && c < '0' + base);
+    } while (c == '_');
+    if (base != 16 && is_digit(c)) {
+        num_error(n, "invalid digit '%c' in %s literal", c, kind);
+        return NULL;
+    }
+    if (!number_end_ok(n, c, kind))
+        return NULL;
+    num_back(n, c);
+    return n->cur;
+}
+
+/* A NUMBER starting at p: a digit, or a '.' followed by one.  Returns its
+ * end, or NULL after an error. */
+static const char *read_number(Tokenizer *t, const char *p)
+{
+    NumScan n = {t, p, t->buf_end};
+    int c = num_next(&n);
+    bool fraction = false, exponent = false, imaginary = false;
+    if (c == '.') {
+        c = num_next(&n);
+        fraction = true;
+    } else if (c == '0') {
+        c = num_next(&n);
+        if (c == 'x' || c == 'X' || c == 'o' || c == 'O' || c == 'b' || c == 'B')
+            return radix_number(&n, c);
+        /* Zeros, maybe with underscores; more digits after them are an
+         * error unless a fraction, exponent or 'j' follows (09.5 is fine). */
+        for (;;) {
+            if (c == '_') {
+                c = num_next(&n);
+                if (!is_digit(c)) {
+                    num_back(&n, c);
+                    num_error(&n, "invalid decimal literal");
+                    return NULL;
+                }
+            }
+            if (c != '0')
+                break;
+            c = num_next(&n);
+        }
+        const char *zeros_end = n.cur;
+        bool nonzero = false;
+        if (is_digit(c)) {
+            nonzero = true;
+            if ((c = decimal_tail(&n)) == -2)
+                return NULL;
+        }
+        if (c == '.') {
+            c = num_next(&n);
+            fraction = true;
+        } else if (c == 'e' || c == 'E') {
+            exponent = true;
+        } else if (c == 'j' || c == 'J') {
+            imaginary = true;
+        } else if (nonzero) {
+            /* CPython gives this one a range, start to the last digit read. */
+            int col = (int)(p - t->line_start);
+            fail(t, SYNERR_SYNTAX, t->lineno, col, t->lineno, (int)(zeros_end - t->line_start) - 1,
+                 "leading zeros in decimal integer literals are not permitted; "
+                 "use an 0o prefix for octal integers");
+            return NULL;
+        } else {
+            if (!number_end_ok(&n, c, "decimal"))
+                return NULL;
+            num_back(&n, c);
+            return n.cur;
+        }
+    } else {
+        if ((c = decimal_tail(&n)) == -2)
+            return NULL;
+        if (c == '.') {
+            c = num_next(&n);
+            fraction = true;
+        }
+    }
+    if (fraction && is_digit(c) && (c = decimal_tail(&n)) == -2)
+        return NULL;
+    if (!imaginary && (exponent || c == 'e' || c == 'E')) {
+        int e = c;
+        c = num_next(&n);
+        if (c == '+' || c == '-') {
+            c = num_next(&n);
+            if (!is_digit(c)) {
+                num_back(&n, c);
+                num_error(&n, "invalid decimal literal");
+                return NULL;
+            }
+        } else if (!is_digit(c)) {
+            /* "1e" is the number 1 before a name, if that name is one of
+             * the keywords number_end_ok lets through ("1else"). */
+            num_back(&n, c);
+            if (!number_end_ok(&n, e, "decimal"))
+                return NULL;
+            num_back(&n, e);
+            return n.cur;
+        }
+        if ((c = decimal_tail(&n)) == -2)
+            return NULL;
+    }
+    if (imaginary || c == 'j' || c == 'J') {
+        c = num_next(&n);
+        if (!number_end_ok(&n, c, "imaginary"))
+            return NULL;
+    } else if (!number_end_ok(&n, c, "decimal")) {
+        return NULL;
+    }
+    num_back(&n, c);
+    return n.cur;
+}
+
+/* ---- Indentation ---- */
+
+/* At the end of the text CPython's tokenizer is still on the last line,
+ * its cursor past that line's newline; positions there follow it. */
+static void settle_at_end(Tokenizer *t)
+{
+    if (t->sub || t->line_start != t->buf_end || t->buf_end == t->buf)
+        return;
+    const char *ls = t->buf_end - 1;
+    while (ls > t->buf && ls[-1] != '\n')
+        ls--;
+    t->line_start = ls;
+    t->lineno--;
+}
+
+/* The indentation of a new logical line, skipping blank and comment-only
+ * lines, which do not count.  Queues INDENT/DEDENT tokens in t->pending. */
+static int read_indentation(Tokenizer *t)
+{
+    const char *p = t->cur, *end = t->buf_end;
+    int col, altcol;
+    for (;;) {
+        col = altcol = 0;
+        for (; p < end; p++) {
+            if (*p == ' ') {
+                col++;
+                altcol++;
+            } else if (*p == '\t') {
+                col = (col / 8 + 1) * 8;
+                altcol++;
+            } else if (*p == '\f') {
+                col = altcol = 0;
+            } else {
+                break;
+            }
+        }
+        if (p >= end || (*p != '#' && *p != '\n'))
+            break;
+        p = memchr(p, '\n', (size_t)(end - p));
+        if (!p) {   /* only a sub-tokenizer's text lacks the final newline */
+            p = end;
+            break;
+        }
+        p++;
+        t->lineno++;
+        t->line_start = p;
+    }
+    t->cur = p;
+    t->at_line_start = false;
+    if (p >= end)
+        settle_at_end(t);
+
+    /* TabError: the indentation must compare the same way with tabs
+     * counted as 8 columns and as 1. */
+    int top = t->indent;
+    if (col == t->indstack[top]) {
+        if (altcol != t->altindstack[top])
+            goto tab_error;
+    } else if (col > t->indstack[top]) {
+        if (top + 1 >= TOK_MAX_INDENT) {
+            t->soft_error = true;
+            return fail(t, SYNERR_INDENTATION, t->lineno, 0, t->lineno, -1,
+                        "too many levels of indentation");
+        }
+        if (altcol <= t->altindstack[top])
+            goto tab_error;
+        t->pending++;
+        t->indent = top + 1;
+        t->indstack[top + 1] = col;
+        t->altindstack[top + 1] = altcol;
+    } else {
+        while (top > 0 && col < t->indstack[top]) {
+            t->pending--;
+            top--;
+        }
+        t->indent = top;
+        if (col != t->indstack[top]) {
+            /* CPython's cursor is at the end of the line, newline included. */
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            int len = (int)((nl ? nl + 1 : end) - t->line_start);
+            t->soft_error = true;
+            return fail(t, SYNERR_INDENTATION, t->lineno, len - 1, t->lineno, -2,
+                        "unindent does not match any outer indentation level");
+        }
+        if (altcol != t->altindstack[top])
+            goto tab_error;
+    }
+    return 0;
+
+tab_error:
+    t->soft_error = true;
+    return fail(t, SYNERR_TAB, t->lineno, 0, t->lineno, -1,
+                "inconsistent use of tabs and spaces in indentation");
+}
+
+/* ---- Tokens ---- */
+
+static int never_closed(Tokenizer *t)
+{
+    int i = t->level - 1;
+    t->soft_error = true;
+    return fail(t, SYNERR_SYNTAX, t->parenlinenostack[i], t->parencolstack[i],
+                t->parenlinenostack[i], -1, "'%c' was never closed", t->parenstack[i]);
+}
+
+/* INDENT, DEDENT and ENDMARKER: no text, at the cursor (see the top of
+ * the file for their columns). */
+static int cursor_token(Tokenizer *t, Token *tok, TokenKind kind)
+{
+    int col = (int)(t->cur - t->line_start);
+    set_token(tok, kind, t->cur, t->cur, t->lineno, col - 1, t->lineno, -2);
+    return 0;
+}
+
+static int end_of_text(Tokenizer *t, Token *tok)
+{
+    if (t->level > 0)
+        return never_closed(t);
+    settle_at_end(t);
+    t->done = true;
+    return cursor_token(t, tok, TOK_ENDMARKER);
+}
+
+/* A NAME, or a string literal with a prefix. */
+static int read_name(Tokenizer *t, const char *start, Token *tok)
+{
+    const char *end = t->buf_end, *p = start;
+    Prefix x = {0};
+    while (p < end && prefix_add(&x, *p)) {
+        p++;
+        if (p < end && (*p == '\'' || *p == '"'))
+            return read_string(t, start, p, x, tok);
+    }
+    while (p < end && (char_class[(unsigned char)*p] & CC_ID) && (unsigned char)*p < 0x80)
+        p++;
+    TokenKind kind;
+    if (p < end && (unsigned char)*p >= 0x80) {
+        while (p < end && (char_class[(unsigned char)*p] & CC_ID))
+            p++;
+        if (check_identifier(t, start, p) < 0)
+            return -1;
+        kind = TOK_NAME;
+    } else {
+        kind = keyword_kind(start, (size_t)(p - start));
+    }
+    int col = (int)(start - t->line_start);
+    set_token(tok, kind, start, p, t->lineno, col, t->lineno, col + (int)(p - start));
+    t->cur = p;
+    return 0;
+}
+
+static int open_bracket(Tokenizer *t, const char *p)
+{
+    if (t->level >= TOK_MAX_PAREN)
+        return fail_at(t, p, "too many nested parentheses");
+    t->parenstack[t->level] = *p;
+    t->parenlinenostack[t->level] = t->lineno;
+    t->parencolstack[t->level] = (int)(p - t->line_start);
+    t->level++;
+    return 0;
+}
+
+static int close_bracket(Tokenizer *t, const char *p)
+{
+    char c = *p;
+    if (t->level == 0)
+        return fail_at(t, p, "unmatched '%c'", c);
+    t->level--;
+    char open = t->parenstack[t->level];
+    if ((open == '(' && c == ')') || (open == '[' && c == ']') || (open == '{' && c == '}'))
+        return 0;
+    if (t->parenlinenostack[t->level] != t->lineno)
+        return fail_at(t, p,
+                       "closing parenthesis '%c' does not match opening parenthesis '%c' "
+                       "on line %d", c, open, t->parenlinenostack[t->level]);
+    return fail_at(t, p, "closing parenthesis '%c' does not match opening parenthesis '%c'",
+                   c, open);
+}
+
+int tok_next(Tokenizer *t, Token *tok)
+{
+    if (t->failed)
+        return -1;
+    for (;;) {
+        if (t->pending > 0) {
+            t->pending--;
+            return cursor_token(t, tok, TOK_INDENT);
+        }
+        if (t->pending < 0) {
+            t->pending++;
+            return cursor_token(t, tok, TOK_DEDENT);
+        }
+        if (t->at_line_start && !t->sub) {
+            if (read_indentation(t) < 0)
+                return -1;
+            continue;
+        }
+
+        const char *p = t->cur, *end = t->buf_end;
+        while (p < end && (char_class[(unsigned char)*p] & CC_SPACE))
+            p++;
+        t->cur = p;
+        if (p >= end)
+            return end_of_text(t, tok);
+
+        const char *start = p;
+        int c = (unsigned char)*p;
+        int c1 = char_at(p + 1, end);
+        TokenKind kind;
+        int len = 1;
+        switch (c) {
+        case '#':
+        case '\n': {
+            const char *nl = c == '\n' ? p : memchr(p, '\n', (size_t)(end - p));
+            if (!nl) {   /* a comment ending a sub-tokenizer's text */
+                t->cur = end;
+                continue;
+            }
+            int lineno = t->lineno, col = (int)(p - t->line_start);
+            t->cur = nl + 1;
+            t->lineno++;
+            t->line_start = nl + 1;
+            if (t->level > 0 || t->sub)
+                continue;
+            t->at_line_start = true;
+            set_token(tok, TOK_NEWLINE, p, nl, lineno, col, lineno, col + (int)(nl - p));
+            return 0;
+        }
+        case '\\':
+            if (c1 != '\n') {
+                /* CPython points just past the backslash, with no end. */
+                t->soft_error = true;
+                int col = (int)(p + 1 - t->line_start);
+                return fail(t, SYNERR_SYNTAX, t->lineno, col, t->lineno, -1,
+                            "unexpected character after line continuation character");
+            }
+            t->cur = p + 2;
+            t->lineno++;
+            t->line_start = p + 2;
+            if (t->cur >= end) {
+                if (t->level > 0)
+                    return never_closed(t);
+                settle_at_end(t);
+                t->soft_error = true;
+                int col = (int)(t->cur - t->line_start) - 1;
+                return fail(t, SYNERR_SYNTAX, t->lineno, col, t->lineno, -2,
+                            "unexpected EOF while parsing");
+            }
+            continue;
+        case '\'':
+        case '"':
+            return read_string(t, p, p, (Prefix){0}, tok);
+        case '0': case '1': case '2': case '3': case '4':
+        case '5': case '6': case '7': case '8': case '9':
+            goto number;
+        case '.':
+            if (is_digit(c1))
+                goto number;
+            if (c1 == '.' && char_at(p + 2, end) == '.') {
+                kind = TOK_ELLIPSIS;
+                len = 3;
+            } else {
+                kind = TOK_DOT;
+            }
+            break;
+        case '(': case '[': case '{':
+            if (open_bracket(t, p) < 0)
+                return -1;
+            kind = c == '(' ? TOK_LPAR : c == '[' ? TOK_LSQB : TOK_LBRACE;
+            break;
+        case ')': case ']': case '}':
+            if (close_bracket(t, p) < 0)
+                return -1;
+            kind = c == ')' ? TOK_RPAR : c == ']' ? TOK_RSQB : TOK_RBRACE;
+            break;
+        case ',': kind = TOK_COMMA; break;
+        case ';': kind = TOK_SEMI; break;
+        case '~': kind = TOK_TILDE; break;
+        case ':':
+            kind = c1 == '=' ? (len = 2, TOK_COLONEQUAL) : TOK_COLON;
+            break;
+        case '+':
+            kind = c1 == '=' ? (len = 2, TOK_PLUSEQUAL) : TOK_PLUS;
+            break;
+        case '-':
+            kind = c1 == '=' ? (len = 2, TOK_MINEQUAL)
+                 : c1 == '>' ? (len = 2, TOK_RARROW) : TOK_MINUS;
+            break;
+        case '%':
+            kind = c1 == '=' ? (len = 2, TOK_PERCENTEQUAL) : TOK_PERCENT;
+            break;
+        case '&':
+            kind = c1 == '=' ? (len = 2, TOK_AMPEREQUAL) : TOK_AMPER;
+            break;
+        case '|':
+            kind = c1 == '=' ? (len = 2, TOK_VBAREQUAL) : TOK_VBAR;
+            break;
+        case '^':
+            kind = c1 == '=' ? (len = 2, TOK_CIRCUMFLEXEQUAL) : TOK_CIRCUMFLEX;
+            break;
+        case '@':
+            kind = c1 == '=' ? (len = 2, TOK_ATEQUAL) : TOK_AT;
+            break;
+        case '=':
+            kind = c1 == '=' ? (len = 2, TOK_EQEQUAL) : TOK_EQUAL;
+            break;
+        case '!':
+            kind = c1 == '=' ? (len = 2, TOK_NOTEQUAL) : TOK_EXCLAMATION;
+            break;
+        case '*':
+            if (c1 == '*') {
+                len = char_at(p + 2, end) == '=' ? 3 : 2;
+                kind = len == 3 ? TOK_DOUBLESTAREQUAL : TOK_DOUBLESTAR;
+            } else {
+                kind = c1 == '=' ? (len = 2, TOK_STAREQUAL) : TOK_STAR;
+            }
+            break;
+        case '/':
+            if (c1 == '/') {
+                len = char_at(p + 2, end) == '=' ? 3 : 2;
+                kind = len == 3 ? TOK_DOUBLESLASHEQUAL : TOK_DOUBLESLASH;
+            } else {
+                kind = c1 == '=' ? (len = 2, TOK_SLASHEQUAL) : TOK_SLASH;
+            }
+            break;
+        case '<':
+            if (c1 == '<') {
+                len = char_at(p + 2, end) == '=' ? 3 : 2;
+                kind = len == 3 ? TOK_LEFTSHIFTEQUAL : TOK_LEFTSHIFT;
+            } else if (c1 == '>') {
+                /* Python 2's spelling; the parser rejects it unless
+                 * barry_as_FLUFL is imported. */
+                kind = TOK_NOTEQUAL;
+                len = 2;
+            } else {
+                kind = c1 == '=' ? (len = 2, TOK_LESSEQUAL) : TOK_LESS;
+            }
+            break;
+        case '>':
+            if (c1 == '>') {
+                len = char_at(p + 2, end) == '=' ? 3 : 2;
+                kind = len == 3 ? TOK_RIGHTSHIFTEQUAL : TOK_RIGHTSHIFT;
+            } else {
+                kind = c1 == '=' ? (len = 2, TOK_GREATEREQUAL) : TOK_GREATER;
+            }
+            break;
+        default:
+            if (char_class[c] & CC_IDSTART)
+                return read_name(t, p, tok);
+            if (c < 0x20 || c == 0x7F)
+                return fail_at(t, p, "invalid non-printable character U+%04X", c);
+            kind = TOK_ERRORTOKEN;   /* '$', '?', '`' */
+            break;
+        }
+        int col = (int)(start - t->line_start);
+        set_token(tok, kind, start, start + len, t->lineno, col, t->lineno, col + len);
+        t->cur = start + len;
+        return 0;
+
+    number: {
+            const char *e = read_number(t, p);
+            if (!e)
+                return -1;
+            int col = (int)(p - t->line_start);
+            set_token(tok, TOK_NUMBER, p, e, t->lineno, col, t->lineno,
+                      col + (int)(e - p));
+            t->cur = e;
+            return 0;
+        }
+    }
+}
+
+/* ---- Helpers for the parser ---- */
+
+const char *tok_kind_name(TokenKind kind)
+{
+    switch (kind) {
+#define TOK(name, text) case TOK_##name: return text[0] ? "'" text "'" : #name;
+#define KW(name, text) case TOK_KW_##name: return "'" text "'";
+#include "token.def"
+#undef KW
+#undef TOK
+    case TOK_KIND_COUNT:
+        break;
+    }
+    return "?";
+}
+
+void tok_string_parts(const Token *tok, StringPrefix *out)
+{
+    const char *p = tok->start;
+    memset(out, 0, sizeof *out);
+    for (; *p != '\'' && *p != '"'; p++) {
+        switch (*p | 0x20) {
+        case 'r': out->raw = true; break;
+        case 'b': out->bytes = true; break;
+        case 'f': out->fmt = true; break;
+        case 'u': out->unicode = true; break;
+        }
+    }
+    char q = *p;
+    size_t n = (size_t)(tok->end - p);
+    out->quote = q;
+    out->quote_len = n >= 6 && p[1] == q && p[2] == q ? 3 : 1;
+    out->body = p + out->quote_len;
+    out->body_end = tok->end - out->quote_len;
+}
