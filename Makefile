@@ -3,10 +3,11 @@
 
 CC      ?= gcc
 OPT     ?= -O2
-CFLAGS  ?= $(OPT) -g
-CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Isrc -Isrc/parse -Ibuild/gen
-LDLIBS  += -lgmp -lm
 BUILD   ?= build
+CFLAGS  ?= $(OPT) -g
+# Flags the code needs whatever CFLAGS the caller chooses.
+KR_CFLAGS := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Isrc -Isrc/parse -I$(BUILD)/gen
+LDLIBS  += -lgmp -lm
 
 UNICODE_DIR ?= /usr/share/unicode
 
@@ -22,15 +23,15 @@ UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/*
 all: $(BUILD)/krait
 
 $(BUILD)/krait: $(BUILD)/obj/src/main.o $(LIB_OBJS)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(CFLAGS) $(KR_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/obj/%.o: %.c $(BUILD)/gen/unicode_tables.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+	$(CC) $(CFLAGS) $(KR_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/obj/gen/unicode_tables.o: $(BUILD)/gen/unicode_tables.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	$(CC) $(CFLAGS) $(KR_CFLAGS) -c -o $@ $<
 
 # The Unicode tables are generated from Debian's unicode-data package by a
 # small C program of ours.
@@ -38,28 +39,36 @@ $(BUILD)/tools/gen_unicode: tools/gen_unicode.c
 	@mkdir -p $(dir $@)
 	$(CC) -O2 -std=c11 -D_GNU_SOURCE -Wall -Wextra -o $@ $<
 
-$(BUILD)/gen/unicode_tables.c $(BUILD)/gen/unicode_tables.h: $(BUILD)/tools/gen_unicode
+$(BUILD)/gen/unicode_tables.c $(BUILD)/gen/unicode_tables.h &: $(BUILD)/tools/gen_unicode
 	@mkdir -p $(BUILD)/gen
 	$(BUILD)/tools/gen_unicode $(UNICODE_DIR) $(BUILD)/gen/unicode_tables.c $(BUILD)/gen/unicode_tables.h
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -Itests/unit -o $@ $^ $(LDLIBS)
+	$(CC) $(CFLAGS) $(KR_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 unit-tests: $(UNIT_TESTS)
 
 # A sanitizer build lives in its own directory so it never mixes with the
 # optimised objects.
 asan:
-	$(MAKE) BUILD=build-asan OPT=-O1 \
-	  CFLAGS_EXTRA= CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
+	$(MAKE) BUILD=build-asan \
+	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
 	  LDFLAGS="-fsanitize=address,undefined" all unit-tests
 
 deps:
 	@sh tools/install-deps.sh
 
 test: all unit-tests
-	@sh tests/run.sh
+	@BUILD=$(BUILD) sh tests/run.sh
+
+# Krait cannot execute programs yet: `make run FILE=prog.py` parses the
+# program and prints its AST, as ast.dump(..., include_attributes=True).
+run: all
+	$(BUILD)/krait -X dump-ast $(FILE)
+
+bench: all
+	/usr/bin/python3.11 bench/parse_speed.py --krait $(BUILD)/krait
 
 clean:
 	rm -rf build build-asan

@@ -283,7 +283,10 @@ static AstNode *binary_level(Parser *p, OperandFn operand, const TokenKind *toks
     if (!left)
         return NULL;
     AstBinOp op;
+    int chain = 0;
     while (binop_of(p_peek(p)->kind, toks, ops, nops, &op)) {
+        if (!p_chain_ok(p, ++chain))
+            return NULL;
         int save = p->pos;
         p->pos++;
         AstNode *right = operand(p);
@@ -368,7 +371,10 @@ static AstNode *p_power(Parser *p)
         return base;
     int save = p->pos;
     p->pos++;
+    if (!p_enter(p))
+        return NULL;
     AstNode *exp = p_factor(p);
+    p_leave(p);
     if (!exp) {
         p->pos = save;
         return p->error ? NULL : base;
@@ -418,7 +424,9 @@ AstNode *p_primary(Parser *p)
     AstNode *e = p_atom(p);
     if (!e)
         return NULL;
-    for (;;) {
+    for (int chain = 1;; chain++) {
+        if (!p_chain_ok(p, chain))
+            return NULL;
         Token *t = p_peek(p);
         if (t->kind == TOK_DOT) {
             Token *name = p_peek_at(p, 1);
@@ -643,19 +651,44 @@ static bool at_comp_for(Parser *p)
     return t->kind == TOK_KW_FOR || (t->kind == TOK_KW_ASYNC && p_peek_at(p, 1)->kind == TOK_KW_FOR);
 }
 
-/* Reads `first, x, y, ...` (star_named_expressions) up to `close`. */
+static bool at_comp_for(Parser *p);
+
+/* Reads `first, x, y, ...` (star_named_expressions) up to `close`.  In the
+ * second pass, `[a, b for ...]` gets CPython's invalid_comprehension error. */
 static bool display_items(Parser *p, PList *items, AstNode *first, TokenKind close)
 {
     plist_push(p, items, first);
     while (at_kind(p, TOK_COMMA)) {
+        Token *comma = p_peek(p);
         p->pos++;
+        if (p->invalid_rules && close != TOK_RPAR && at_comp_for(p)) {
+            p_error_span(p, SYNERR_SYNTAX, first->pos.lineno, first->pos.col_offset,
+                         comma->end_lineno, comma->end_col_offset,
+                         "did you forget parentheses around the comprehension target?");
+            return false;
+        }
         if (at_kind(p, close))
             break;
         AstNode *e = p_star_named_expression(p);
         if (!e || !plist_push(p, items, e))
             return false;
     }
+    if (p->invalid_rules && close != TOK_RPAR && items->n > 1 && at_comp_for(p)) {
+        AstNode *last = items->items[items->n - 1];
+        p_error_span(p, SYNERR_SYNTAX, first->pos.lineno, first->pos.col_offset,
+                     last->pos.end_lineno, last->pos.end_col_offset,
+                     "did you forget parentheses around the comprehension target?");
+        return false;
+    }
     return !p->error;
+}
+
+/* Second pass: `[*a for a in b]` */
+static AstNode *starred_comprehension(Parser *p, AstNode *first)
+{
+    if (p->invalid_rules)
+        p_error_node(p, first, "iterable unpacking cannot be used in comprehension");
+    return NULL;
 }
 
 /* After '(': tuple, group, generator expression or yield. */
@@ -678,7 +711,7 @@ static AstNode *p_paren_atom(Parser *p, Token *lpar)
         return NULL;
     if (at_comp_for(p)) {
         if (first->kind == AST_Starred)
-            return NULL;
+            return starred_comprehension(p, first);
         return comprehension(p, AST_GeneratorExp, lpar, TOK_RPAR, first, NULL);
     }
     if (at_kind(p, TOK_RPAR)) {
@@ -711,7 +744,7 @@ static AstNode *p_list_atom(Parser *p, Token *lsqb)
             return NULL;
         if (at_comp_for(p)) {
             if (first->kind == AST_Starred)
-                return NULL;
+                return starred_comprehension(p, first);
             return comprehension(p, AST_ListComp, lsqb, TOK_RSQB, first, NULL);
         }
         if (!display_items(p, &items, first, TOK_RSQB)) {
@@ -763,7 +796,7 @@ static AstNode *p_brace_atom(Parser *p, Token *lbrace)
     if (!is_dict) {
         if (at_comp_for(p)) {
             if (first->kind == AST_Starred)
-                return NULL;
+                return starred_comprehension(p, first);
             return comprehension(p, AST_SetComp, lbrace, TOK_RBRACE, first, NULL);
         }
         PList items;
@@ -780,10 +813,14 @@ static AstNode *p_brace_atom(Parser *p, Token *lbrace)
     }
     /* A dict: the first key (if any) is parsed; read its value. */
     if (first) {
-        p->pos++;   /* ':' */
+        Token *colon = p_peek(p);
+        p->pos++;
         AstNode *value = p_expression(p);
-        if (!value)
+        if (!value) {
+            if (p->invalid_rules && !p->error && (at_kind(p, TOK_RBRACE) || at_kind(p, TOK_COMMA)))
+                p_error_tok(p, colon, "expression expected after dictionary key and ':'");
             return NULL;
+        }
         if (at_comp_for(p))
             return comprehension(p, AST_DictComp, lbrace, TOK_RBRACE, first, value);
         plist_push(p, &keys, first);
@@ -798,10 +835,22 @@ static AstNode *p_brace_atom(Parser *p, Token *lbrace)
             p->pos++;
             v = p_bitwise_or(p);
         } else {
+            bool saved = p->invalid_rules;
+            p->invalid_rules = false;
             k = p_expression(p);
+            p->invalid_rules = saved;
+            if (k && !at_kind(p, TOK_COLON) && p->invalid_rules) {
+                p_error_span(p, SYNERR_SYNTAX, k->pos.lineno, k->pos.end_col_offset - 1,
+                             k->pos.end_lineno, -1, "':' expected after dictionary key");
+                goto fail;
+            }
+            Token *colon = p_peek(p);
             if (!k || !p_expect(p, TOK_COLON))
                 goto fail;
             v = p_expression(p);
+            if (!v && p->invalid_rules && !p->error &&
+                (at_kind(p, TOK_RBRACE) || at_kind(p, TOK_COMMA)))
+                p_error_tok(p, colon, "expression expected after dictionary key and ':'");
         }
         if (!v || !plist_push(p, &keys, k) || !plist_push(p, &values, v))
             goto fail;
@@ -1061,7 +1110,7 @@ static void invalid_named_expression(Parser *p)
         p->invalid_rules = true;
         p->pos = save;
         if (atom && (atom->kind == AST_List || atom->kind == AST_Tuple ||
-                     atom->kind == AST_GeneratorExp || atom->kind == AST_ListComp))
+                     atom->kind == AST_GeneratorExp))
             return;
         if (p->error)
             return;
@@ -1238,9 +1287,13 @@ static bool call_args(Parser *p, const Token *lpar, bool genexp_ok, AstSeq **arg
             if (!v)
                 goto fail;
             if (seen_double_star && p->invalid_rules) {
+                p_error_tok(p, t, "iterable argument unpacking follows keyword argument unpacking");
+                goto fail;
+            }
+            if (p->invalid_rules && at_comp_for(p)) {
                 p_error_span(p, SYNERR_SYNTAX, t->lineno, t->col_offset, v->pos.end_lineno,
                              v->pos.end_col_offset,
-                             "iterable argument unpacking follows keyword argument unpacking");
+                             "iterable unpacking cannot be used in comprehension");
                 goto fail;
             }
             if (seen_double_star)
@@ -1268,8 +1321,18 @@ static bool call_args(Parser *p, const Token *lpar, bool genexp_ok, AstSeq **arg
                 goto fail;
             seen_keyword = true;
         } else {
-            AstNode *e = p_named_expression(p);
+            /* (assignment_expression | expression !':=') !'=' */
+            AstNode *e;
+            if (t->kind == TOK_NAME && p_peek_at(p, 1)->kind == TOK_COLONEQUAL) {
+                e = p_named_expression(p);
+            } else {
+                e = p_expression(p);
+                if (e && at_kind(p, TOK_COLONEQUAL))
+                    goto fail;
+            }
             if (!e)
+                goto fail;
+            if (at_comp_for(p) && !genexp_ok)
                 goto fail;
             if (at_comp_for(p)) {
                 /* f(x for x in y): the generator expression takes the
@@ -1314,7 +1377,7 @@ static bool call_args(Parser *p, const Token *lpar, bool genexp_ok, AstSeq **arg
             }
             if (seen_keyword) {
                 if (p->invalid_rules)
-                    p_error_node(p, e, seen_double_star
+                    p_error_tok(p, p_peek(p), seen_double_star
                                            ? "positional argument follows keyword argument unpacking"
                                            : "positional argument follows keyword argument");
                 goto fail;
@@ -1403,8 +1466,12 @@ AstNode *p_lambda_or_def_params(Parser *p, bool is_lambda)
     bool seen_star = false, seen_slash = false;
     while (!at_kind(p, close)) {
         Token *t = p_peek(p);
-        if (kwarg)
-            goto fail;   /* nothing may follow **kwargs */
+        if (kwarg) {
+            /* nothing may follow **kwargs */
+            if (p->invalid_rules)
+                p_error_tok(p, t, "arguments cannot follow var-keyword argument");
+            goto fail;
+        }
         if (t->kind == TOK_SLASH) {
             if (seen_slash || seen_star || args.n == 0) {
                 if (p->invalid_rules) {
@@ -1434,12 +1501,22 @@ AstNode *p_lambda_or_def_params(Parser *p, bool is_lambda)
                 vararg = param(p, is_lambda, true);
                 if (!vararg)
                     goto fail;
-            } else if (!at_kind(p, TOK_COMMA) || p_peek_at(p, 1)->kind == close) {
-                if (p->invalid_rules && !p->error) {
-                    if (at_kind(p, TOK_COMMA) || at_kind(p, close))
+                if (at_kind(p, TOK_EQUAL)) {
+                    if (p->invalid_rules)
+                        p_error_tok(p, p_peek(p),
+                                    "var-positional argument cannot have default value");
+                    goto fail;
+                }
+            } else if (!at_kind(p, TOK_COMMA) || p_peek_at(p, 1)->kind == close ||
+                       p_peek_at(p, 1)->kind == TOK_DOUBLESTAR) {
+                if (p->invalid_rules && !p->error &&
+                    (at_kind(p, TOK_COMMA) || at_kind(p, close))) {
+                    /* def: at the '*'; lambda: at the last token read */
+                    if (is_lambda)
+                        p_error_tok(p, at_kind(p, TOK_COMMA) ? p_peek_at(p, 1) : p_peek(p),
+                                    "named arguments must follow bare *");
+                    else
                         p_error_tok(p, t, "named arguments must follow bare *");
-                    else if (at_kind(p, TOK_EQUAL))
-                        p_error_tok(p, p_peek(p), "var-positional argument cannot have default value");
                 }
                 goto fail;
             }

@@ -309,10 +309,12 @@ static AstNode *p_import_from(Parser *p, Token *start)
             if (paren && at_kind(p, TOK_RPAR))
                 break;
             if (!paren && at_kind(p, TOK_NEWLINE)) {
-                if (p->invalid_rules)
-                    p_error_span(p, SYNERR_SYNTAX, start->lineno, start->col_offset,
-                                 p_peek(p)->lineno, p_peek(p)->col_offset,
+                if (p->invalid_rules) {
+                    Token *nl = p_peek(p);
+                    p_error_span(p, SYNERR_SYNTAX, nl->lineno, nl->col_offset, nl->lineno,
+                                 nl->col_offset,
                                  "trailing comma not allowed without surrounding parentheses");
+                }
                 goto fail;
             }
         }
@@ -424,7 +426,7 @@ static bool annotation_target(Parser *p, AstNode *e, const Token *start, int *si
         else if (e->kind == AST_Tuple || e->kind == AST_List)
             p_error_node(p, e, "only single target (not %s) can be annotated",
                          e->kind == AST_Tuple ? "tuple" : "list");
-        else
+        else if (e->kind != AST_Starred)
             p_error_node(p, e, "illegal target for annotation");
     }
     return false;
@@ -466,8 +468,20 @@ static bool second_pass_named_check(Parser *p, int stmt_start)
         return p->error;
     int save = p->pos;
     p->pos = stmt_start;
-    if (!at_kind(p, TOK_STAR))
-        p_invalid_named_expression(p);
+    /* star_named_expression (',' star_named_expression)*: each element
+     * goes through named_expression's error checks. */
+    for (;;) {
+        if (!at_kind(p, TOK_STAR)) {
+            p_invalid_named_expression(p);
+            if (p->error)
+                break;
+        }
+        p->invalid_rules = false;
+        AstNode *e = p_star_named_expression(p);
+        p->invalid_rules = true;
+        if (!e || !p_expect(p, TOK_COMMA))
+            break;
+    }
     p->pos = save;
     return p->error;
 }
@@ -534,6 +548,18 @@ static AstNode *p_expr_or_assign(Parser *p, Token *start)
             }
             value = assignment_value(p);
             if (!value) {
+                /* (star_targets '=')* a=star_expressions '=': report a bad
+                 * target even though the statement fails later. */
+                if (p->invalid_rules && !p->error && !second_pass_named_check(p, stmt_start)) {
+                    for (int i = 0; i < targets.n && !p->error; i++) {
+                        AstNode *target = targets.items[i];
+                        const AstNode *where = target;
+                        if (target->kind == AST_Yield)
+                            p_error_node(p, target, "assignment to yield expression not possible");
+                        else if (p_invalid_target_name(target, AST_Store, &where))
+                            report_invalid_target(p, target, AST_Store, false);
+                    }
+                }
                 plist_free(&targets);
                 return NULL;
             }
@@ -853,10 +879,37 @@ fail:
     return NULL;
 }
 
+/* Second pass: `with a as b` followed by a NEWLINE instead of ':'
+ * (CPython's invalid_with_stmt), with or without parentheses. */
+static void invalid_with_stmt(Parser *p, int items_pos)
+{
+    bool saved = p->invalid_rules;
+    for (int paren = 0; paren < 2 && !p->error; paren++) {
+        p->pos = items_pos;
+        if (paren && !p_expect(p, TOK_LPAR))
+            break;
+        p->invalid_rules = false;
+        bool ok = true;
+        do {
+            if (paren && at_kind(p, TOK_RPAR))
+                break;
+            ok = paren ? p_star_expressions(p) != NULL : p_expression(p) != NULL;
+            if (ok && p_expect(p, TOK_KW_AS))
+                ok = p_star_target(p) != NULL;
+        } while (ok && p_expect(p, TOK_COMMA));
+        p->invalid_rules = saved;
+        if (ok && (!paren || p_expect(p, TOK_RPAR)) && at_kind(p, TOK_NEWLINE))
+            p_error_tok(p, p_peek(p), "expected ':'");
+    }
+    p->invalid_rules = saved;
+}
+
 static AstNode *p_with_stmt(Parser *p, Token *start, bool is_async)
 {
     Token *kw = p_peek(p);
     p->pos++;
+    int items_pos = p->pos;
+    AstNode *n = NULL;
     AstSeq *items = NULL;
     if (at_kind(p, TOK_LPAR)) {
         /* 'with' '(' with_item, ... ')' ':' — else the '(' opens an expression. */
@@ -870,15 +923,16 @@ static AstNode *p_with_stmt(Parser *p, Token *start, bool is_async)
             p->pos = save;
         }
     }
-    if (!items) {
+    if (!items)
         items = with_items(p, false);
-        if (!items)
-            return NULL;
-    }
-    AstSeq *body = colon_block(p, kw, "'with' statement", false);
+    AstSeq *body = NULL;
+    if (items && at_kind(p, TOK_COLON))
+        body = colon_block(p, kw, "'with' statement", false);
+    else if (p->invalid_rules && !p->error)
+        invalid_with_stmt(p, items_pos);
     if (!body)
         return NULL;
-    AstNode *n = stmt_node(p, is_async ? AST_AsyncWith : AST_With, start);
+    n = stmt_node(p, is_async ? AST_AsyncWith : AST_With, start);
     if (n) {
         n->v.With.items = items;
         n->v.With.body = body;
@@ -897,7 +951,7 @@ static AstNode *except_handler(Parser *p, bool *star)
     if (!at_kind(p, TOK_COLON) || *star) {
         if (*star && (at_kind(p, TOK_COLON) || at_kind(p, TOK_NEWLINE))) {
             if (p->invalid_rules)
-                p_error_tok(p, p_peek(p), "expected 'except' or 'finally' block");
+                p_error_tok(p, p_peek(p), "expected one or more exception types");
             return NULL;
         }
         type = p_expression(p);
@@ -915,7 +969,8 @@ static AstNode *except_handler(Parser *p, bool *star)
                 if (at_kind(p, TOK_KW_AS))
                     (void)opt_as_name(p, &ok);
                 if (ok && at_kind(p, TOK_COLON)) {
-                    p_error_span(p, SYNERR_SYNTAX, type->pos.lineno, type->pos.col_offset, 0, 0,
+                    p_error_span(p, SYNERR_SYNTAX, type->pos.lineno, type->pos.col_offset,
+                                 rest->pos.end_lineno, rest->pos.end_col_offset,
                                  "multiple exception types must be parenthesized");
                     return NULL;
                 }
@@ -955,13 +1010,18 @@ static AstNode *p_try_stmt(Parser *p, Token *start)
     int kind = -1;   /* -1 unknown, 0 except, 1 except* */
     while (at_kind(p, TOK_KW_EXCEPT)) {
         bool star;
+        int ex_index = p->pos;
         Token *ex = p_peek(p);
         AstNode *h = except_handler(p, &star);
         if (!h || !plist_push(p, &handlers, h))
             goto fail;
         if (kind >= 0 && kind != star) {
-            if (p->invalid_rules)
-                p_error_tok(p, ex, "cannot have both 'except' and 'except*' on the same 'try'");
+            if (p->invalid_rules) {
+                Token *end = star ? p_token(p, ex_index + 1) : ex;
+                p_error_span(p, SYNERR_SYNTAX, ex->lineno, ex->col_offset, end->end_lineno,
+                             end->end_col_offset,
+                             "cannot have both 'except' and 'except*' on the same 'try'");
+            }
             goto fail;
         }
         kind = star;

@@ -38,7 +38,9 @@ Token *p_fetch(Parser *p, int index)
             p->tok_error = true;
             return (Token *)&broken;
         }
-        t->level = p->tok->level;
+        /* A sub-tokenizer's text stands inside the f-string's braces, which
+         * CPython 3.11 turns into parentheses. */
+        t->level = p->tok->level + (p->tok->sub ? 1 : 0);
         p->ntokens++;
     }
     return p_token(p, index);
@@ -119,17 +121,34 @@ void *p_nomem(Parser *p)
     return NULL;
 }
 
+static void *too_deep(Parser *p)
+{
+    if (!p->error) {
+        p->error = true;
+        p->err->kind = SYNERR_RECURSION;
+        strcpy(p->err->msg, "maximum recursion depth exceeded during compilation");
+    }
+    return NULL;
+}
+
 bool p_enter(Parser *p)
 {
     if (p->error)
         return false;
     if (++p->depth > PARSER_MAX_DEPTH) {
         p->depth--;
-        Token *t = p_peek(p);
-        p_error_tok(p, t, "too many nested parentheses");
+        too_deep(p);
         return false;
     }
     return true;
+}
+
+bool p_chain_ok(Parser *p, int length)
+{
+    if (p->depth + length <= PARSER_MAX_DEPTH)
+        return true;
+    too_deep(p);
+    return false;
 }
 
 /* ---- nodes ---- */
@@ -259,6 +278,9 @@ static void parser_release(Parser *p)
     free(p->blocks);
     p->blocks = NULL;
     p->nblocks = 0;
+    free(p->memo);
+    p->memo = NULL;
+    p->memo_cap = 0;
 }
 
 static AstNode *parse_mode(Parser *p, ParseMode mode)
@@ -335,7 +357,7 @@ static AstNode *run_parser(Parser *p, StartRule rule, int mode)
     AstNode *tree = rule(p, mode);
     if (tree && !p->error)
         return tree;
-    if (p->tok_error || p->err->kind == SYNERR_NOMEM)
+    if (p->tok_error || p->err->kind == SYNERR_NOMEM || p->err->kind == SYNERR_RECURSION)
         return NULL;
 
     int furthest = p->ntokens - 1;
@@ -348,7 +370,7 @@ static AstNode *run_parser(Parser *p, StartRule rule, int mode)
     memset(p->err, 0, sizeof *p->err);
     rule(p, mode);
     if (p->error) {
-        if (!p->tok_error && p->err->kind != SYNERR_NOMEM)
+        if (!p->tok_error && p->err->kind != SYNERR_NOMEM && p->err->kind != SYNERR_RECURSION)
             check_rest_for_tokenizer_errors(p);
         return NULL;
     }
@@ -394,6 +416,12 @@ static AstNode *fstring_rule(Parser *p, int unused)
     AstNode *e = p_check(p, TOK_KW_YIELD) ? p_yield_expr(p) : p_star_expressions(p);
     if (!e || !p_expect(p, TOK_ENDMARKER))
         return NULL;
+    if (e->kind == AST_Starred) {
+        /* 3.11 parses "(*a)": a starred expression in a group. */
+        if (p->invalid_rules)
+            p_error_node(p, e, "cannot use starred expression here");
+        return NULL;
+    }
     return e;
 }
 
@@ -438,7 +466,7 @@ AstNode *p_parse_fstring_expr(Parser *p, const char *start, const char *end, int
         e->pos.end_lineno = end_line;
         e->pos.end_col_offset = (int)(end - ls) + 1;
     }
-    if (!e && p->err->kind != SYNERR_NOMEM) {
+    if (!e && p->err->kind == SYNERR_SYNTAX) {
         /* 3.11 reports positions inside "(expr)" and shows that text. */
         SyntaxErrorInfo *err = p->err;
         char inner[sizeof err->msg];
@@ -446,6 +474,11 @@ AstNode *p_parse_fstring_expr(Parser *p, const char *start, const char *end, int
         inner[sizeof inner - 16] = '\0';
         snprintf(err->msg, sizeof err->msg, "f-string: %.480s", inner);
         int col0 = (int)(start - line_start);
+        if (err->end_col_offset == -2) {
+            /* The sub-tokenizer's ENDMARKER stands where 3.11's ')' was. */
+            err->col_offset += 1;
+            err->end_col_offset = err->col_offset + 1;
+        }
         if (err->lineno == lineno) {
             err->col_offset = err->col_offset - col0 + 1;
             if (err->end_lineno == lineno)

@@ -16,7 +16,10 @@
 #include "parser.h"
 #include "tokenizer.h"
 
-enum { PARSER_MAX_DEPTH = 4000 };
+/* How deep a tree may nest.  CPython 3.11 compiles trees up to about 3,000
+ * levels and raises RecursionError beyond; we stop at the same depth, so
+ * every later recursive walk of the tree is bounded too. */
+enum { PARSER_MAX_DEPTH = 2970 };
 
 typedef struct Parser {
     Tokenizer *tok;
@@ -85,6 +88,9 @@ void *p_error_node(Parser *p, const AstNode *n, const char *fmt, ...);
 void *p_error_nodes(Parser *p, const AstNode *a, const AstNode *b, const char *fmt, ...);
 void *p_nomem(Parser *p);
 bool p_enter(Parser *p);                 /* recursion guard; false = error set */
+/* For left-recursive chains built in a loop (a.b.c, a+b+c): is a chain of
+ * `length` links still within the depth limit?  Sets the error if not. */
+bool p_chain_ok(Parser *p, int length);
 static inline void p_leave(Parser *p) { p->depth--; }
 
 /* ---- nodes ---- */

@@ -189,16 +189,23 @@ static long utf8_length(const char *s, long n)
     return count;
 }
 
-/* CPython's 1-based offset for 0-based byte column `col` of the line
- * [line, line + len).  A column past the line's end counts a column per
- * byte beyond it.  A negative column gives an offset <= 0: no caret. */
-static long cpython_offset(int col, const char *line, long len, bool chars)
+/* CPython's 1-based offset for 0-based byte column `col` of the text
+ * [text, text + size).  A column past the end counts a column per byte beyond
+ * it.  A negative column gives offset 0: no caret.  Columns far out of range
+ * are pulled in to values that print the same, so nothing overflows. */
+static long cpython_offset(int col, const char *text, long size, bool chars)
 {
-    if (col < 0 || !chars)
-        return (long)col + 1;
-    if (col > len)
-        return utf8_length(line, len) + (col - len) + 1;
-    return utf8_length(line, col) + 1;
+    if (col < 0)
+        return 0;
+    long c = col;
+    long extra = 0;
+    if (c > size) {
+        extra = c - size;
+        if (extra > size + 2)
+            extra = size + 2;   /* still past the end: clipped when printing */
+        c = size;
+    }
+    return (chars ? utf8_length(text, c) : c) + extra + 1;
 }
 
 /* ---- Printing ---- */
@@ -281,6 +288,7 @@ void syntax_error_print(FILE *out, const char *filename, const SyntaxErrorInfo *
 {
     if (err->kind == SYNERR_NOMEM) {
         fputs("MemoryError\n", out);
+        fflush(out);
         return;
     }
     if (err->lineno > 0) {

@@ -11,6 +11,7 @@ typedef enum {
     SYNERR_INDENTATION,  /* IndentationError */
     SYNERR_TAB,          /* TabError */
     SYNERR_NOMEM,        /* MemoryError */
+    SYNERR_RECURSION,    /* RecursionError: the tree is too deep to compile */
 } SyntaxErrorKind;
 
 typedef struct SyntaxErrorInfo {

@@ -24,6 +24,7 @@ import sys
 import tempfile
 
 here = sys.argv[1]
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, here)
 import run  # the runner's case list, normalisation and CPython invocation
 

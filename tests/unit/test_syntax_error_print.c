@@ -246,6 +246,16 @@ static const Case cases[] = {
      "x\n", 2, true, "f.py",
      SYNERR_SYNTAX, "m", 1, 19, 1, 29, "ab\ncd\n",
      "  File \"f.py\", line 1\n    cd\n      ^\nSyntaxError: m\n"},
+    /* raise SyntaxError("unmatched ')'", ('f.py', 1, 2147483646, '    éé\n', 1, 2147483646)) */
+    {"huge columns",
+     "    \xc3\xa9\xc3\xa9\n", 9, true, "f.py",
+     SYNERR_SYNTAX, "unmatched ')'", 1, 2147483647, 1, 2147483647, NULL,
+     "  File \"f.py\", line 1\n    \xc3\xa9\xc3\xa9\n        ^\nSyntaxError: unmatched ')'\n"},
+    /* raise SyntaxError('m', ('f.py', 1, -2147483647, '    abc\n', 1, -2147483647)) */
+    {"most negative column",
+     "    abc\n", 8, true, "f.py",
+     SYNERR_SYNTAX, "m", 1, -2147483648, 1, -2147483648, NULL,
+     "  File \"f.py\", line 1\n    abc\nSyntaxError: m\n"},
     /* raise SyntaxError('m', ('f.py', 3, 5, None, 3, 6)) */
     {"line past the end of the buffer",
      "x = 1\n", 6, true, "f.py",
