@@ -59,12 +59,16 @@ asan:
 deps:
 	@sh tools/install-deps.sh
 
-test: all unit-tests
+# `run` and `test` install the Debian packages first (quick when present), so
+# a newcomer needs no other command.
+test: deps
+	@$(MAKE) --no-print-directory all unit-tests
 	@BUILD=$(BUILD) sh tests/run.sh
 
 # Krait cannot execute programs yet: `make run FILE=prog.py` parses the
 # program and prints its AST, as ast.dump(..., include_attributes=True).
-run: all
+run: deps
+	@$(MAKE) --no-print-directory all
 	$(BUILD)/krait -X dump-ast $(FILE)
 
 bench: all

@@ -1279,6 +1279,7 @@ static bool call_args(Parser *p, const Token *lpar, bool genexp_ok, AstSeq **arg
     plist_init(&args);
     plist_init(&kws);
     bool seen_keyword = false, seen_double_star = false;
+    AstNode *last_double_star = NULL;
     while (!at_kind(p, TOK_RPAR)) {
         Token *t = p_peek(p);
         if (t->kind == TOK_STAR) {
@@ -1287,7 +1288,9 @@ static bool call_args(Parser *p, const Token *lpar, bool genexp_ok, AstSeq **arg
             if (!v)
                 goto fail;
             if (seen_double_star && p->invalid_rules) {
-                p_error_tok(p, t, "iterable argument unpacking follows keyword argument unpacking");
+                /* 3.11.2 points at the '**' argument before it. */
+                p_error_node(p, last_double_star,
+                             "iterable argument unpacking follows keyword argument unpacking");
                 goto fail;
             }
             if (p->invalid_rules && at_comp_for(p)) {
@@ -1310,6 +1313,7 @@ static bool call_args(Parser *p, const Token *lpar, bool genexp_ok, AstSeq **arg
             if (!k || !plist_push(p, &kws, k))
                 goto fail;
             seen_double_star = seen_keyword = true;
+            last_double_star = k;
         } else if (t->kind == TOK_NAME && p_peek_at(p, 1)->kind == TOK_EQUAL) {
             p->pos += 2;
             AstNode *v = p_expression(p);

@@ -95,11 +95,8 @@ static bool append_decoded(FBuilder *b, const Token *tok, const char *s, const c
     if (lit_string(b->p->arena, s, lone ? e - 1 : e, raw, bytes, &c, &err) < 0) {
         if (err.kind == SYNERR_NOMEM)
             return p_nomem(b->p), false;
-        if (strncmp(err.msg, "bytes can only", 14) == 0)   /* CPython: at the token */
-            p_error_span(b->p, SYNERR_SYNTAX, tok->lineno, tok->col_offset, tok->end_lineno,
-                         tok->end_col_offset, "%s", err.msg);
-        else
-            fstring_error(b, err.msg);
+        (void)tok;
+        fstring_error(b, err.msg);
         return false;
     }
     return lit_append(b, c.u.s, c.len) && (!lone || lit_append(b, "\\", 1));

@@ -336,7 +336,11 @@ static void check_rest_for_tokenizer_errors(Parser *p)
     Token t;
     for (;;) {
         if (tok_next(p->tok, &t) < 0) {
-            if (strstr(p->err->msg, "was never closed") && p->err->lineno >= saved.lineno)
+            /* Errors CPython's tokenizer only records in its state do not
+             * replace the parser's, but for an unclosed bracket opened on an
+             * earlier line. */
+            if (p->tok->soft_error && !(strstr(p->err->msg, "was never closed") &&
+                                        p->err->lineno < saved.lineno))
                 *p->err = saved;
             return;
         }
@@ -381,14 +385,13 @@ static AstNode *run_parser(Parser *p, StartRule rule, int mode)
         return NULL;
     }
     Token *last = p_token(p, furthest < 0 ? 0 : furthest);
-    if (last->kind == TOK_INDENT)
+    if (last->kind == TOK_INDENT || last->kind == TOK_DEDENT) {
         p_error_span(p, SYNERR_INDENTATION, last->lineno, last->col_offset, last->end_lineno,
-                     last->end_col_offset, "unexpected indent");
-    else if (last->kind == TOK_DEDENT)
-        p_error_span(p, SYNERR_INDENTATION, last->lineno, last->col_offset, last->end_lineno,
-                     last->end_col_offset, "unexpected unindent");
-    else
-        p_error_tok(p, last, "invalid syntax");
+                     last->end_col_offset,
+                     last->kind == TOK_INDENT ? "unexpected indent" : "unexpected unindent");
+        return NULL;
+    }
+    p_error_tok(p, last, "invalid syntax");
     check_rest_for_tokenizer_errors(p);
     return NULL;
 }

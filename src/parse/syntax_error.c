@@ -55,6 +55,7 @@ const char *syntax_error_class(SyntaxErrorKind kind)
     case SYNERR_INDENTATION: return "IndentationError";
     case SYNERR_TAB:         return "TabError";
     case SYNERR_NOMEM:       return "MemoryError";
+    case SYNERR_RECURSION:   return "RecursionError";
     case SYNERR_NONE:
     case SYNERR_SYNTAX:
     default:                 return "SyntaxError";
@@ -291,7 +292,7 @@ void syntax_error_print(FILE *out, const char *filename, const SyntaxErrorInfo *
         fflush(out);
         return;
     }
-    if (err->lineno > 0) {
+    if (err->lineno > 0 && err->kind != SYNERR_RECURSION) {
         fprintf(out, "  File \"%s\", line %d\n", filename ? filename : "<string>", err->lineno);
         bool chars = uses_char_offsets(err, buf, buf_end);
         const char *start, *end;

@@ -13,12 +13,13 @@
  *    -2 for -1).
  *  - INDENT, DEDENT and ENDMARKER have no position in CPython.  When its
  *    parser reports an error at one, it takes the tokenizer's cursor (the
- *    first character of the line; at the end of the file, the end of the
- *    last line, newline included) as the 1-based offset as it stands, with
+ *    first character of the line) as the 1-based offset as it stands, with
  *    no end offset (-1).  These tokens carry exactly that, so an error at
  *    any token is (col_offset, end_col_offset) in the terms above: their
  *    col_offset is the cursor's column minus 1 and their end_col_offset -2.
- *    Their start and end pointers are both the cursor. 
+ *    Their start and end pointers are both the cursor.  At the end of the
+ *    text the cursor is on the last line, at column 0 as when python3.11
+ *    runs a file (compile() of a string has it at the end of that line).
  *
  * Errors are reported where CPython's streaming tokenizer would report them,
  * since tokens are produced on demand. */
@@ -33,8 +34,8 @@
 
 enum { EOC = -1 };   /* "end of characters": the end of the text */
 
-/* Deeper nesting of f-strings in replacement fields is scanned the 3.11
- * way (see scan_string_token); it only bounds the scanner's recursion. */
+/* An f-string nested deeper in replacement fields is scanned the 3.11 way
+ * (see read_string); this only bounds the scanner's recursion. */
 enum { MAX_FSTRING_NESTING = 150 };
 
 /* ---- Character classes ---- */
@@ -130,6 +131,11 @@ static size_t copy_lines(char *out, const char *s, size_t len)
 {
     const char *end = s + len;
     char *o = out;
+    if (!memchr(s, '\r', len) && !memchr(s, '\0', len)) {   /* the usual case */
+        memcpy(o, s, len);
+        o += len;
+        s = end;
+    }
     while (s < end) {
         char c = *s++;
         if (c == '\r') {
@@ -589,7 +595,7 @@ static TokenKind keyword_kind(const char *s, size_t n)
  * not extend a valid prefix. */
 typedef struct { bool b, r, u, f; } Prefix;
 
-static bool prefix_add(Prefix *x, char c)
+static inline bool prefix_add(Prefix *x, char c)
 {
     if (!(x->b || x->u || x->f) && (c == 'b' || c == 'B'))
         x->b = true;
@@ -859,6 +865,17 @@ const char *tok_fstring_expr_end(const char *p, const char *limit)
     return expr_end(&s, p);
 }
 
+/* Moves to the line after the newline at nl.  The last newline of the
+ * text leads to no new line: at the end CPython's tokenizer is still on the
+ * last line, and (reading a file, as `python3.11 FILE` does) at its column 0,
+ * which is where DEDENT and ENDMARKER stand there. */
+static inline void next_line(Tokenizer *t, const char *nl)
+{
+    t->line_start = nl + 1;
+    if (nl + 1 < t->buf_end || t->sub)
+        t->lineno++;
+}
+
 static int count_newlines(const char *p, const char *end)
 {
     int n = 0;
@@ -907,10 +924,8 @@ static int read_string(Tokenizer *t, const char *start, const char *q, Prefix x,
                                    : "unterminated string literal (detected at line %d)",
                     detected);
     }
-    for (const char *nl = start; (nl = memchr(nl, '\n', (size_t)(e - nl))) != NULL; nl++) {
-        t->lineno++;
-        t->line_start = nl + 1;
-    }
+    for (const char *nl = start; (nl = memchr(nl, '\n', (size_t)(e - nl))) != NULL; nl++)
+        next_line(t, nl);
     set_token(tok, TOK_STRING, start, e, lineno, col, t->lineno, (int)(e - t->line_start));
     t->cur = e;
     return 0;
@@ -1136,27 +1151,14 @@ static const char *read_number(Tokenizer *t, const char *p)
 
 /* ---- Indentation ---- */
 
-/* At the end of the text CPython's tokenizer is still on the last line,
- * its cursor past that line's newline; positions there follow it. */
-static void settle_at_end(Tokenizer *t)
-{
-    if (t->sub || t->line_start != t->buf_end || t->buf_end == t->buf)
-        return;
-    const char *ls = t->buf_end - 1;
-    while (ls > t->buf && ls[-1] != '\n')
-        ls--;
-    t->line_start = ls;
-    t->lineno--;
-}
-
 /* The indentation of a new logical line, skipping blank and comment-only
  * lines, which do not count.  Queues INDENT/DEDENT tokens in t->pending. */
 static int read_indentation(Tokenizer *t)
 {
     const char *p = t->cur, *end = t->buf_end;
-    int col, altcol;
+    int col, altcol, cont_col;
     for (;;) {
-        col = altcol = 0;
+        col = altcol = cont_col = 0;
         for (; p < end; p++) {
             if (*p == ' ') {
                 col++;
@@ -1166,6 +1168,26 @@ static int read_indentation(Tokenizer *t)
                 altcol++;
             } else if (*p == '\f') {
                 col = altcol = 0;
+            } else if (*p == '\\') {
+                /* Indentation continued on the next line: the column of
+                 * the first backslash is the indentation, for tabs as 8
+                 * and as 1 alike (a backslash at column 0 counts as none,
+                 * as in CPython). */
+                cont_col = cont_col ? cont_col : col;
+                if (p + 1 >= end || p[1] != '\n') {
+                    t->soft_error = true;
+                    int c = (int)(p + 1 - t->line_start);
+                    return fail(t, SYNERR_SYNTAX, t->lineno, c, t->lineno, -1,
+                                "unexpected character after line continuation character");
+                }
+                if (p + 2 >= end) {
+                    /* Reading a file, CPython has no line left in its
+                     * buffer here: its cursor is at column 0. */
+                    t->soft_error = true;
+                    return fail(t, SYNERR_SYNTAX, t->lineno, -1, t->lineno, -2,
+                                "unexpected EOF while parsing");
+                }
+                next_line(t, ++p);
             } else {
                 break;
             }
@@ -1177,14 +1199,13 @@ static int read_indentation(Tokenizer *t)
             p = end;
             break;
         }
+        next_line(t, p);
         p++;
-        t->lineno++;
-        t->line_start = p;
     }
+    if (cont_col)
+        col = altcol = cont_col;
     t->cur = p;
     t->at_line_start = false;
-    if (p >= end)
-        settle_at_end(t);
 
     /* TabError: the indentation must compare the same way with tabs
      * counted as 8 columns and as 1. */
@@ -1252,7 +1273,6 @@ static int end_of_text(Tokenizer *t, Token *tok)
 {
     if (t->level > 0)
         return never_closed(t);
-    settle_at_end(t);
     t->done = true;
     return cursor_token(t, tok, TOK_ENDMARKER);
 }
@@ -1262,10 +1282,13 @@ static int read_name(Tokenizer *t, const char *start, Token *tok)
 {
     const char *end = t->buf_end, *p = start;
     Prefix x = {0};
-    while (p < end && prefix_add(&x, *p)) {
-        p++;
-        if (p < end && (*p == '\'' || *p == '"'))
-            return read_string(t, start, p, x, tok);
+    switch (*p | 0x20) {
+    case 'b': case 'r': case 'u': case 'f':
+        while (p < end && prefix_add(&x, *p)) {
+            p++;
+            if (p < end && (*p == '\'' || *p == '"'))
+                return read_string(t, start, p, x, tok);
+        }
     }
     while (p < end && (char_class[(unsigned char)*p] & CC_ID) && (unsigned char)*p < 0x80)
         p++;
@@ -1354,8 +1377,7 @@ int tok_next(Tokenizer *t, Token *tok)
             }
             int lineno = t->lineno, col = (int)(p - t->line_start);
             t->cur = nl + 1;
-            t->lineno++;
-            t->line_start = nl + 1;
+            next_line(t, nl);
             if (t->level > 0 || t->sub)
                 continue;
             t->at_line_start = true;
@@ -1370,18 +1392,18 @@ int tok_next(Tokenizer *t, Token *tok)
                 return fail(t, SYNERR_SYNTAX, t->lineno, col, t->lineno, -1,
                             "unexpected character after line continuation character");
             }
-            t->cur = p + 2;
-            t->lineno++;
-            t->line_start = p + 2;
-            if (t->cur >= end) {
+            if (p + 2 >= end) {
                 if (t->level > 0)
                     return never_closed(t);
-                settle_at_end(t);
+                /* CPython's cursor is past the newline (a continuation
+                 * keeps its line in the buffer, even reading a file). */
                 t->soft_error = true;
-                int col = (int)(t->cur - t->line_start) - 1;
+                int col = (int)(p + 1 - t->line_start);
                 return fail(t, SYNERR_SYNTAX, t->lineno, col, t->lineno, -2,
                             "unexpected EOF while parsing");
             }
+            t->cur = p + 2;
+            next_line(t, p + 1);
             continue;
         case '\'':
         case '"':

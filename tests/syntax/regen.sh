@@ -14,7 +14,7 @@
 # Usage: sh tests/syntax/regen.sh      (needs python3.11; set PYTHON to override)
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-python=${PYTHON:-python3.11}
+python=${PYTHON:-/usr/bin/python3.11}
 exec "$python" - "$here" <<'PY'
 import ast
 import json

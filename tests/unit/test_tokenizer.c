@@ -263,6 +263,17 @@ static void test_hand_written(void)
     CHECK_TEXTS("f\"{'''a\"'''}\" 'b'\n", "STRING f\"{'''a\"'''}\"|STRING 'b'|NEWLINE ");
     CHECK_TEXTS("f'{x!r }' 1\n", "STRING f'{x!r }'|NUMBER 1|NEWLINE ");
 
+    /* A continuation line in the indentation: the first backslash's column
+     * is the indentation (tokenize.py gets these wrong; python3.11 parses
+     * the first three to If(body=[x, y]) and the last to Module([x])). */
+    CHECK_TEXTS("if 1:\n  x\n\\\n  y\n",
+                "KW_IF if|NUMBER 1|COLON :|NEWLINE |INDENT |NAME x|NEWLINE |NAME y|NEWLINE |DEDENT ");
+    CHECK_TEXTS("if 1:\n  x\n  \\\n\ty\n",
+                "KW_IF if|NUMBER 1|COLON :|NEWLINE |INDENT |NAME x|NEWLINE |NAME y|NEWLINE |DEDENT ");
+    CHECK_TEXTS("if 1:\n  x\n  \\\n\n  y\n",
+                "KW_IF if|NUMBER 1|COLON :|NEWLINE |INDENT |NAME x|NEWLINE |NAME y|NEWLINE |DEDENT ");
+    CHECK_TEXTS("  \\\n# c\nx\n", "NAME x|NEWLINE ");
+
     /* Soft keywords stay names; async and await are keywords. */
     CHECK_TEXTS("match x:\n case _: pass\n",
                 "NAME match|NAME x|COLON :|NEWLINE |INDENT |NAME case|NAME _|COLON :|KW_PASS pass|"

@@ -19,15 +19,23 @@ token_cases     Sources and their tokens.  NAME, NUMBER, STRING and operator
                 module does not show: the rules are applied here to
                 tokenize's tokens, and position_cases checks the rules
                 against CPython's own error positions.
-error_cases     Sources compile() rejects in the tokenizer: exception class,
+error_cases     Sources CPython rejects in the tokenizer: exception class,
                 message, lineno, offset, end_lineno, end_offset, turned into
                 0-based byte columns (an offset <= 0 stays as offset - 1; an
-                end_lineno of None becomes 0).  `soft` is found by compiling
-                "$\\n" + source: a soft error does not replace the parser's
-                "invalid syntax" at the '$' (see Tokenizer.soft_error).
+                end_lineno of None becomes 0).  They are those of running the
+                source as a file (`python3.11 FILE`), except for errors found
+                while decoding, which are compile()'s (as for an imported
+                module: running a file reports "Non-UTF-8 code starting
+                with ..." and "encoding problem: NAME" instead).  The two
+                ways differ otherwise only at the end of the text.  `soft`
+                is found by compiling "$\\n" + source: a soft error does not
+                replace the parser's "invalid syntax" at the '$' (see
+                Tokenizer.soft_error).
 position_cases  Sources whose parse fails at a NEWLINE, INDENT, DEDENT or
-                ENDMARKER token: CPython's error position there is the
-                token's position in our conventions.
+                ENDMARKER token: CPython's error position there, running the
+                source as a file (`python3.11 FILE`, whose positions at the
+                end of the text differ from compile()'s), is the token's
+                position in our conventions.
 """
 import ast
 import io
@@ -85,15 +93,9 @@ def structural(kind, lineno, col):
 
 
 def last_line(text):
-    """The line CPython's tokenizer is on at the end, and its text.  (An
-    empty source has no line: CPython never reports a position there in
-    exec mode, and we put the cursor at column 0 of line 1.)"""
-    if not text:
-        return 1, ''
-    lines = text.split('\n')
-    if text.endswith('\n'):
-        lines = lines[:-1]
-    return len(lines), lines[-1] + '\n'
+    """The line CPython's tokenizer is on at the end of the text: the last
+    one (line 1 for an empty text)."""
+    return max(1, text.count('\n') + (0 if text.endswith('\n') or not text else 1))
 
 
 def tokens_311(src):
@@ -106,7 +108,7 @@ def tokens_311(src):
     lines = text.split('\n')
     out = []
     comment = None
-    eof_line, eof_text = last_line(text)
+    eof_line = last_line(text)
     for t in toks[1:]:
         name = tokenize.tok_name[t.exact_type]
         if t.type in (tokenize.ENCODING, tokenize.NL):
@@ -125,11 +127,11 @@ def tokens_311(src):
             out.append(structural('INDENT', t.start[0], byte_col(sl, t.end[1])))
         elif t.type == tokenize.DEDENT:
             if t.start[0] > eof_line:
-                out.append(structural('DEDENT', eof_line, len(eof_text.encode())))
+                out.append(structural('DEDENT', eof_line, 0))
             else:
                 out.append(structural('DEDENT', t.start[0], byte_col(sl, t.start[1])))
         elif t.type == tokenize.ENDMARKER:
-            out.append(structural('ENDMARKER', eof_line, len(eof_text.encode())))
+            out.append(structural('ENDMARKER', eof_line, 0))
         elif t.type == tokenize.ERRORTOKEN and t.string.isspace():
             continue   # tokenize.py reports the blank before an error token
         else:
@@ -164,24 +166,17 @@ for t in toks[1:]:
 
 
 def tokens_312(src):
-    """PEP 701 f-strings: the 3.11 rules for everything but the grouped
-    f-strings, which 3.12's tokenizer delimits."""
+    """PEP 701 f-strings, delimited by 3.12's tokenizer.  These cases are
+    single logical lines, so NEWLINE and ENDMARKER follow from the line."""
     r = subprocess.run([PY312, '-c', SCRIPT_312], input=src, capture_output=True, check=True)
-    spans = [ln.split() for ln in r.stdout.decode().splitlines()]
-    spans = [(s[0], int(s[1]), int(s[2]), int(s[3]), int(s[4])) for s in spans]
-    # Structural tokens from a 3.11 tokenize of the source with every
-    # f-string replaced by a placeholder string of the same extent is more
-    # work than it is worth: these cases are single logical lines.
     out = []
-    for s in spans:
-        kind = s[0]
-        if kind == 'NAME':
-            pass
-        out.append(s)
+    for ln in r.stdout.decode().splitlines():
+        k, a, b, c, d = ln.split()
+        out.append((k, int(a), int(b), int(c), int(d)))
     nl = src.rstrip(b'\n').count(b'\n') + 1
     line = src.split(b'\n')[nl - 1]
     out.append(('NEWLINE', nl, len(line), nl, len(line)))
-    out.append(structural('ENDMARKER', nl, len(line) + 1))
+    out.append(structural('ENDMARKER', nl, 0))
     return out
 
 
@@ -291,7 +286,10 @@ ERROR_CASES = [
     b"".join(b" " * i + b"if 1:\n" for i in range(100)) + b" " * 100 + b"x\n",
     # Line continuation.
     b"x = 1 \\", b"x = 1 \\\n", b"x = 1 \\ \n", b"x = 1 \\x", b"\\\n", b"x=1\n\\",
-    b"x=1\ny = \\ z\n", b"if x:\n    y = 1 \\\n",
+    b"x=1\ny = \\ z\n", b"if x:\n    y = 1 \\\n", b"x = 1 + \\\n  \\\n",
+    b"x=1\n  \\\n", b"if 1:\n  x\n  \\\n", b"\\\n\\\n", b"  \\x", b"  \\ \n",
+    # Continuation lines in the indentation.
+    b"if 1:\n\tx\n\t\\\n        y\n", b"if 1:\n  x\n \\\n  y\n",
     # Characters.
     b"x = \xe2\x82\xac", b"x = a\xe2\x80\x8bb", b"a\xe2\x82\xacb", b"\xe2\x82\xac",
     b"x = \xc3\xa9\xe2\x82\xac", b"\x01", b"x = \x7f", b"x = \x0b", b"x = 1 \x1b",
@@ -339,6 +337,10 @@ POSITION_CASES = [
     (b"x = 1\n  \n    y\n", 'INDENT'),
     (b"if 1:\n  \x0c  x\n    y\n", 'INDENT'),
     (b"  x = 1\n", 'INDENT'),
+    (b"\\\n  y = 1\n", 'INDENT'),
+    (b"\\\n\\\n  x\n", 'INDENT'),
+    (b"if 1:\n  x = 1\n    \\\n  y = 2\n", 'INDENT'),
+    (b"  \\\nx = 1\n", 'INDENT'),
     (b"if 1:\n  @d\nx", 'DEDENT'),
     (b"if 1:\n  @d\n", 'DEDENT'),
     (b"class A:\n  @d\n\nx = 1", 'DEDENT'),
@@ -349,6 +351,31 @@ POSITION_CASES = [
     (b"class A:\n", 'ENDMARKER'),
     (b"if 1:\n  x = 1\n  if 2:\n", 'ENDMARKER'),
 ]
+
+
+SITE = r'''
+import sys
+def hook(t, e, tb):
+    print(repr((t.__name__, e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset)))
+sys.excepthook = hook
+'''
+
+
+def file_error(src):
+    """The error `python3.11 FILE` reports, as a SyntaxError."""
+    import os, tempfile
+    with tempfile.TemporaryDirectory() as d:
+        with open(os.path.join(d, 'sitecustomize.py'), 'w') as f:
+            f.write(SITE)
+        path = os.path.join(d, 'case.py')
+        with open(path, 'wb') as f:
+            f.write(src)
+        r = subprocess.run([sys.executable, path], capture_output=True,
+                           env=dict(os.environ, PYTHONPATH=d))
+    name, msg, l, o, el, eo = ast.literal_eval(r.stdout.decode())
+    e = {'SyntaxError': SyntaxError, 'IndentationError': IndentationError,
+         'TabError': TabError}[name](msg, ('f', l, o, None, el, eo))
+    return e
 
 
 def compile_error(src):
@@ -409,6 +436,8 @@ def main():
     for src in ERROR_CASES:
         e = compile_error(src)
         assert e is not None, src
+        if e.lineno and not e.msg.startswith('(unicode error)'):
+            e = file_error(src)
         kind, msg, l, c, el, ec = error_tuple(src, e)
         print('    {%s, %d, %s, %s, %d, %d, %d, %d, %s},' % (
             cstr(src), len(src), kind, cstr(msg.encode()), l, c, el, ec,
@@ -424,7 +453,7 @@ def main():
     print('static const struct PositionCase {\n    const char *src; size_t len; const char *kind;\n'
           '    int lineno, col, end_lineno, end_col;\n} position_cases[] = {')
     for src, kind in POSITION_CASES:
-        e = compile_error(src)
+        e = file_error(src)
         _, _, l, c, el, ec = error_tuple(src, e)
         print('    {%s, %d, "%s", %d, %d, %d, %d},  /* %s */' % (
             cstr(src), len(src), kind, l, c, el, ec, e.msg.replace('*/', '* /')))
