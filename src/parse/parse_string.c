@@ -16,7 +16,9 @@ enum { FSTRING_MAX_SPEC_DEPTH = 2 };
 
 typedef struct FBuilder {
     Parser *p;
-    AstPos span;              /* the whole concatenation */
+    AstPos span;              /* Constants and JoinedStrs: the concatenation, or
+                                 inside a format spec its own token */
+    AstPos group;             /* FormattedValues: always the concatenation */
     const char *kind;         /* "u" when the first literal had a u prefix */
     Token *err_tok;           /* where CPython reports f-string errors */
     char *lit;                /* pending literal text (malloc'd) */
@@ -132,8 +134,16 @@ static bool fstring_field(FBuilder *b, const Token *tok, const StringPrefix *sp,
         return fstring_error(b, "f-string: empty expression not allowed"), false;
 
     advance_cursor(b, start);
+    /* Where CPython 3.11's "(" would stand: on the '{', or at the token's
+     * start when only blanks follow the '{' on its line. */
+    int paren_col = (int)(start - b->cursor_line_start) - 1;
+    const char *q0 = start;
+    while (q0 < expr_end && (*q0 == ' ' || *q0 == '\t' || *q0 == '\f'))
+        q0++;
+    if (q0 < expr_end && *q0 == '\n')
+        paren_col = b->cursor_line == tok->lineno ? tok->col_offset : 0;
     AstNode *expr = p_parse_fstring_expr(p, start, expr_end, b->cursor_line,
-                                         b->cursor_line_start);
+                                         b->cursor_line_start, paren_col);
     if (!expr)
         return false;
 
@@ -209,7 +219,8 @@ static bool fstring_field(FBuilder *b, const Token *tok, const StringPrefix *sp,
         conversion = 'r';
     if (!lit_flush(b, values))
         return false;
-    AstNode *fv = span_node(b, AST_FormattedValue);
+    AstNode *fv = p_node_span(p, AST_FormattedValue, b->group.lineno, b->group.col_offset,
+                              b->group.end_lineno, b->group.end_col_offset);
     if (!fv)
         return false;
     fv->v.FormattedValue.value = expr;
@@ -297,6 +308,7 @@ AstNode *p_strings(Parser *p)
 
     FBuilder b = {.p = p, .err_tok = after};
     b.span = (AstPos){first->lineno, first->col_offset, last->end_lineno, last->end_col_offset};
+    b.group = b.span;
     StringPrefix sp0;
     tok_string_parts(first, &sp0);
     b.kind = sp0.unicode ? "u" : NULL;

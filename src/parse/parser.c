@@ -447,7 +447,7 @@ static bool one_paren_group(Parser *p, int last)
 }
 
 AstNode *p_parse_fstring_expr(Parser *p, const char *start, const char *end, int lineno,
-                              const char *line_start)
+                              const char *line_start, int paren_col)
 {
     Tokenizer sub;
     tok_init_sub(&sub, p->tok, start, end, lineno, line_start);
@@ -458,7 +458,7 @@ AstNode *p_parse_fstring_expr(Parser *p, const char *start, const char *end, int
     if (e && e->kind == AST_Tuple && !one_paren_group(&sp, sp.ntokens - 2)) {
         /* CPython 3.11 parses the expression as "(expr)" with the
          * parentheses standing on the braces: a bare tuple spans them. */
-        e->pos.col_offset = (int)(start - line_start) - 1;
+        e->pos.col_offset = paren_col;
         e->pos.lineno = lineno;
         const char *ls = end;
         while (ls > p->tok->buf && ls[-1] != '\n')
@@ -482,17 +482,19 @@ AstNode *p_parse_fstring_expr(Parser *p, const char *start, const char *end, int
             err->col_offset += 1;
             err->end_col_offset = err->col_offset + 1;
         }
-        if (err->lineno == lineno) {
+        if (err->lineno == lineno)
             err->col_offset = err->col_offset - col0 + 1;
-            if (err->end_lineno == lineno)
-                err->end_col_offset = err->end_col_offset - col0 + 1;
-        }
-        size_t n = (size_t)(end - start);
+        if (err->end_lineno >= lineno)   /* 3.11 shifts ends on later lines alike */
+            err->end_col_offset = err->end_col_offset - col0 + 1;
+        /* The text shown is the first line of "(expr)". */
+        const char *nl = memchr(start, '\n', (size_t)(end - start));
+        size_t n = (size_t)((nl ? nl : end) - start);
         char *text = arena_alloc(p->arena, n + 3);
         if (text) {
             text[0] = '(';
             memcpy(text + 1, start, n);
-            text[n + 1] = ')';
+            if (!nl)
+                text[n + 1] = ')';
             err->text = text;
         }
     }

@@ -148,9 +148,11 @@ const char *p_invalid_target_name(const AstNode *e, AstCtx ctx, const AstNode **
  * JoinedStr. */
 AstNode *p_strings(Parser *p);
 /* Parses the expression of an f-string replacement field, [start, end) of
- * the buffer, which begins on `lineno` whose first byte is line_start. */
+ * the buffer, which begins on `lineno` whose first byte is line_start.
+ * paren_col is the column CPython 3.11 gives the "(" it wraps the
+ * expression in (a bare tuple starts there). */
 AstNode *p_parse_fstring_expr(Parser *p, const char *start, const char *end, int lineno,
-                              const char *line_start);
+                              const char *line_start, int paren_col);
 
 /* ---- statements (parse_stmt.c) ---- */
 AstSeq *p_file(Parser *p);                   /* statements until ENDMARKER */
