@@ -62,6 +62,9 @@ done
 # Parser against CPython on every .py file under /usr/lib/python3.11.
 run differential "$PYTHON" tests/parser/differential.py --krait "$BUILD/krait"
 
+# Hand-written grammar corners (tests/parser/grammar), against CPython too.
+run grammar "$PYTHON" tests/parser/differential.py --root tests/parser/grammar --krait "$BUILD/krait"
+
 # PEP 701 f-strings, against CPython's trees of equivalent 3.11 sources.
 run pep701 "$PYTHON" tests/parser/pep701.py "$BUILD/krait"
 

@@ -1279,7 +1279,10 @@ static bool call_args(Parser *p, const Token *lpar, bool genexp_ok, AstSeq **arg
     plist_init(&args);
     plist_init(&kws);
     bool seen_keyword = false, seen_double_star = false;
-    AstNode *last_double_star = NULL;
+    AstNode *last_double_star = NULL, *first_arg = NULL;
+    /* Second pass: CPython reports a positional argument after keywords only
+     * once the rest of the arguments parsed (their own errors come first). */
+    const char *pending = NULL;
     while (!at_kind(p, TOK_RPAR)) {
         Token *t = p_peek(p);
         if (t->kind == TOK_STAR) {
@@ -1288,9 +1291,9 @@ static bool call_args(Parser *p, const Token *lpar, bool genexp_ok, AstSeq **arg
             if (!v)
                 goto fail;
             if (seen_double_star && p->invalid_rules) {
-                /* 3.11.2 points at the '**' argument before it. */
-                p_error_node(p, last_double_star,
-                             "iterable argument unpacking follows keyword argument unpacking");
+                /* At the arguments before it, up to the '**' one. */
+                p_error_nodes(p, first_arg, last_double_star,
+                              "iterable argument unpacking follows keyword argument unpacking");
                 goto fail;
             }
             if (p->invalid_rules && at_comp_for(p)) {
@@ -1304,6 +1307,7 @@ static bool call_args(Parser *p, const Token *lpar, bool genexp_ok, AstSeq **arg
             AstNode *s = starred(p, t, v);
             if (!s || !plist_push(p, &args, s))
                 goto fail;
+            first_arg = first_arg ? first_arg : s;
         } else if (t->kind == TOK_DOUBLESTAR) {
             p->pos++;
             AstNode *v = p_expression(p);
@@ -1314,6 +1318,7 @@ static bool call_args(Parser *p, const Token *lpar, bool genexp_ok, AstSeq **arg
                 goto fail;
             seen_double_star = seen_keyword = true;
             last_double_star = k;
+            first_arg = first_arg ? first_arg : k;
         } else if (t->kind == TOK_NAME && p_peek_at(p, 1)->kind == TOK_EQUAL) {
             p->pos += 2;
             AstNode *v = p_expression(p);
@@ -1324,6 +1329,7 @@ static bool call_args(Parser *p, const Token *lpar, bool genexp_ok, AstSeq **arg
             if (!k || !plist_push(p, &kws, k))
                 goto fail;
             seen_keyword = true;
+            first_arg = first_arg ? first_arg : k;
         } else {
             /* (assignment_expression | expression !':=') !'=' */
             AstNode *e;
@@ -1380,18 +1386,24 @@ static bool call_args(Parser *p, const Token *lpar, bool genexp_ok, AstSeq **arg
                 goto fail;
             }
             if (seen_keyword) {
-                if (p->invalid_rules)
-                    p_error_tok(p, p_peek(p), seen_double_star
-                                           ? "positional argument follows keyword argument unpacking"
-                                           : "positional argument follows keyword argument");
-                goto fail;
+                if (!p->invalid_rules)
+                    goto fail;
+                if (!pending)
+                    pending = seen_double_star
+                                  ? "positional argument follows keyword argument unpacking"
+                                  : "positional argument follows keyword argument";
             }
             if (!plist_push(p, &args, e))
                 goto fail;
+            first_arg = first_arg ? first_arg : e;
         }
         if (!at_kind(p, TOK_COMMA))
             break;
         p->pos++;
+    }
+    if (pending) {
+        p_error_tok(p, p_peek(p), "%s", pending);
+        goto fail;
     }
     if (!p_expect(p, TOK_RPAR))
         goto fail;
@@ -1399,6 +1411,8 @@ static bool call_args(Parser *p, const Token *lpar, bool genexp_ok, AstSeq **arg
     *kw_out = plist_finish(p, &kws);
     return *args_out && *kw_out;
 fail:
+    if (pending && !p->error)
+        p_error_tok(p, p_peek(p), "%s", pending);
     plist_free(&args);
     plist_free(&kws);
     return false;

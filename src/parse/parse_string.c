@@ -16,9 +16,10 @@ enum { FSTRING_MAX_SPEC_DEPTH = 2 };
 
 typedef struct FBuilder {
     Parser *p;
-    AstPos span;              /* Constants and JoinedStrs: the concatenation, or
-                                 inside a format spec its own token */
-    AstPos group;             /* FormattedValues: always the concatenation */
+    /* 3.11 gives most nodes the span of the whole concatenation, but a
+     * format spec's JoinedStr and its last literal piece only the span of
+     * the spec's own token. */
+    AstPos group;
     const char *kind;         /* "u" when the first literal had a u prefix */
     Token *err_tok;           /* where CPython reports f-string errors */
     char *lit;                /* pending literal text (malloc'd) */
@@ -48,18 +49,23 @@ static bool lit_append(FBuilder *b, const char *s, size_t n)
     return true;
 }
 
-static AstNode *span_node(FBuilder *b, AstKind kind)
+static AstNode *span_node(FBuilder *b, AstKind kind, const AstPos *span)
 {
-    return p_node_span(b->p, kind, b->span.lineno, b->span.col_offset, b->span.end_lineno,
-                       b->span.end_col_offset);
+    return p_node_span(b->p, kind, span->lineno, span->col_offset, span->end_lineno,
+                       span->end_col_offset);
+}
+
+static AstPos token_span(const Token *t)
+{
+    return (AstPos){t->lineno, t->col_offset, t->end_lineno, t->end_col_offset};
 }
 
 /* Turns pending literal text into a Constant in `values`. */
-static bool lit_flush(FBuilder *b, PList *values)
+static bool lit_flush(FBuilder *b, PList *values, const AstPos *span)
 {
     if (b->lit_len == 0)
         return true;
-    AstNode *c = span_node(b, AST_Constant);
+    AstNode *c = span_node(b, AST_Constant, span);
     char *s = c ? arena_strndup(b->p->arena, b->lit, b->lit_len) : NULL;
     if (!s) {
         p_nomem(b->p);
@@ -187,12 +193,9 @@ static bool fstring_field(FBuilder *b, const Token *tok, const StringPrefix *sp,
             memcpy(saved, b->lit, saved_len);
             b->lit_len = 0;
         }
-        /* A spec's nodes span only its own token (the outer ones span the
-         * whole concatenation). */
-        AstPos outer = b->span;
-        b->span = (AstPos){tok->lineno, tok->col_offset, tok->end_lineno, tok->end_col_offset};
+        AstPos tspan = token_span(tok);
         bool ok = fstring_body(b, tok, sp, &q, end, depth + 1, &spec_values) &&
-                  lit_flush(b, &spec_values);
+                  lit_flush(b, &spec_values, &tspan);
         b->lit_len = 0;
         if (saved) {
             ok = ok && lit_append(b, saved, saved_len);
@@ -202,12 +205,10 @@ static bool fstring_field(FBuilder *b, const Token *tok, const StringPrefix *sp,
         }
         AstSeq *seq = ok ? plist_finish(p, &spec_values) : NULL;
         if (!seq) {
-            b->span = outer;
             plist_free(&spec_values);
             return false;
         }
-        spec = span_node(b, AST_JoinedStr);
-        b->span = outer;
+        spec = span_node(b, AST_JoinedStr, &tspan);
         if (!spec)
             return false;
         spec->v.JoinedStr.values = seq;
@@ -217,7 +218,7 @@ static bool fstring_field(FBuilder *b, const Token *tok, const StringPrefix *sp,
     q++;
     if (debug && conversion == -1 && !spec)
         conversion = 'r';
-    if (!lit_flush(b, values))
+    if (!lit_flush(b, values, &b->group))
         return false;
     AstNode *fv = p_node_span(p, AST_FormattedValue, b->group.lineno, b->group.col_offset,
                               b->group.end_lineno, b->group.end_col_offset);
@@ -307,8 +308,7 @@ AstNode *p_strings(Parser *p)
                             after->col_offset, "cannot mix bytes and nonbytes literals");
 
     FBuilder b = {.p = p, .err_tok = after};
-    b.span = (AstPos){first->lineno, first->col_offset, last->end_lineno, last->end_col_offset};
-    b.group = b.span;
+    b.group = (AstPos){first->lineno, first->col_offset, last->end_lineno, last->end_col_offset};
     StringPrefix sp0;
     tok_string_parts(first, &sp0);
     b.kind = sp0.unicode ? "u" : NULL;
@@ -333,7 +333,7 @@ AstNode *p_strings(Parser *p)
             goto done;
     }
     if (!any_f) {
-        result = span_node(&b, AST_Constant);
+        result = span_node(&b, AST_Constant, &b.group);
         if (!result)
             goto done;
         AstConstant *c = &result->v.Constant.value;
@@ -347,12 +347,12 @@ AstNode *p_strings(Parser *p)
         result->v.Constant.kind = b.kind;
         goto done;
     }
-    if (!lit_flush(&b, &values))
+    if (!lit_flush(&b, &values, &b.group))
         goto done;
     AstSeq *seq = plist_finish(p, &values);
     if (!seq)
         goto done;
-    result = span_node(&b, AST_JoinedStr);
+    result = span_node(&b, AST_JoinedStr, &b.group);
     if (result)
         result->v.JoinedStr.values = seq;
 done:

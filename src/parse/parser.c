@@ -333,6 +333,9 @@ static AstNode *parse_mode(Parser *p, ParseMode mode)
 static void check_rest_for_tokenizer_errors(Parser *p)
 {
     SyntaxErrorInfo saved = *p->err;
+    /* CPython compares with the line of the last token read, not the
+     * error's own line. */
+    int last_line = p->ntokens > 0 ? p_token(p, p->ntokens - 1)->lineno : 0;
     Token t;
     for (;;) {
         if (tok_next(p->tok, &t) < 0) {
@@ -340,7 +343,7 @@ static void check_rest_for_tokenizer_errors(Parser *p)
              * replace the parser's, but for an unclosed bracket opened on an
              * earlier line. */
             if (p->tok->soft_error && !(strstr(p->err->msg, "was never closed") &&
-                                        p->err->lineno < saved.lineno))
+                                        p->err->lineno < last_line))
                 *p->err = saved;
             return;
         }
@@ -361,27 +364,25 @@ static AstNode *run_parser(Parser *p, StartRule rule, int mode)
     AstNode *tree = rule(p, mode);
     if (tree && !p->error)
         return tree;
-    if (p->tok_error || p->err->kind == SYNERR_NOMEM || p->err->kind == SYNERR_RECURSION)
-        return NULL;
-
-    int furthest = p->ntokens - 1;
-    SyntaxErrorInfo first = *p->err;
-    bool first_raised = p->error;
-    p->pos = 0;
-    p->depth = 0;
-    p->error = false;
-    p->invalid_rules = true;
-    memset(p->err, 0, sizeof *p->err);
-    rule(p, mode);
     if (p->error) {
-        if (!p->tok_error && p->err->kind != SYNERR_NOMEM && p->err->kind != SYNERR_RECURSION)
+        /* An error raised in the first pass is final (CPython's second pass
+         * bails out at once with an error set).  A parser error, though,
+         * yields to a tokenizer error later in the file. */
+        if (!p->tok_error && p->err->kind != SYNERR_NOMEM &&
+            p->err->kind != SYNERR_RECURSION)
             check_rest_for_tokenizer_errors(p);
         return NULL;
     }
-    if (first_raised) {
-        *p->err = first;
-        p->error = true;
-        check_rest_for_tokenizer_errors(p);
+
+    int furthest = p->ntokens - 1;
+    p->pos = 0;
+    p->depth = 0;
+    p->invalid_rules = true;
+    rule(p, mode);
+    if (p->error) {
+        if (!p->tok_error && p->err->kind != SYNERR_NOMEM &&
+            p->err->kind != SYNERR_RECURSION)
+            check_rest_for_tokenizer_errors(p);
         return NULL;
     }
     Token *last = p_token(p, furthest < 0 ? 0 : furthest);
