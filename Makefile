@@ -13,9 +13,10 @@ UNICODE_DIR ?= /usr/share/unicode
 
 SRCS     := $(shell find src -name '*.c' | sort)
 LIB_SRCS := $(filter-out src/main.c,$(SRCS))
-GEN_SRCS := $(BUILD)/gen/unicode_tables.c
+GEN_SRCS := $(BUILD)/gen/unicode_tables.c $(BUILD)/gen/unicode_prop_tables.c
 OBJS     := $(patsubst %.c,$(BUILD)/obj/%.o,$(SRCS))
-LIB_OBJS := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRCS)) $(BUILD)/obj/gen/unicode_tables.o
+LIB_OBJS := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRCS)) $(BUILD)/obj/gen/unicode_tables.o \
+            $(BUILD)/obj/gen/unicode_prop_tables.o
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/*.c))
 
@@ -25,7 +26,7 @@ all: $(BUILD)/krait
 $(BUILD)/krait: $(BUILD)/obj/src/main.o $(LIB_OBJS)
 	$(CC) $(CFLAGS) $(KR_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(BUILD)/obj/%.o: %.c $(BUILD)/gen/unicode_tables.h
+$(BUILD)/obj/%.o: %.c $(BUILD)/gen/unicode_tables.h $(BUILD)/gen/unicode_prop_tables.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(KR_CFLAGS) -MMD -MP -c -o $@ $<
 
@@ -42,6 +43,19 @@ $(BUILD)/tools/gen_unicode: tools/gen_unicode.c
 $(BUILD)/gen/unicode_tables.c $(BUILD)/gen/unicode_tables.h &: $(BUILD)/tools/gen_unicode
 	@mkdir -p $(BUILD)/gen
 	$(BUILD)/tools/gen_unicode $(UNICODE_DIR) $(BUILD)/gen/unicode_tables.c $(BUILD)/gen/unicode_tables.h
+
+$(BUILD)/obj/gen/unicode_prop_tables.o: $(BUILD)/gen/unicode_prop_tables.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(KR_CFLAGS) -c -o $@ $<
+
+# Character properties for str and unicodedata, from the same data.
+$(BUILD)/tools/gen_unicode_props: tools/gen_unicode_props.c
+	@mkdir -p $(dir $@)
+	$(CC) -O2 -std=c11 -D_GNU_SOURCE -Wall -Wextra -o $@ $<
+
+$(BUILD)/gen/unicode_prop_tables.c $(BUILD)/gen/unicode_prop_tables.h &: $(BUILD)/tools/gen_unicode_props
+	@mkdir -p $(BUILD)/gen
+	$(BUILD)/tools/gen_unicode_props $(UNICODE_DIR) $(BUILD)/gen/unicode_prop_tables.c $(BUILD)/gen/unicode_prop_tables.h
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS)
 	@mkdir -p $(dir $@)

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/numfmt.h"
 #include "unicode_db.h"
 
 /* ------------------------------------------------------------------ */
@@ -440,108 +441,24 @@ int lit_string(Arena *a, const char *body, const char *end, bool raw, bool bytes
 /* repr()                                                             */
 /* ------------------------------------------------------------------ */
 
-/* Finds a decimal with prec+1 significant digits that reads back as ax
- * (finite, >= 0): mant * 10^exp.  %.{p}e gives the correctly rounded
- * candidate, which is the nearest; if it does not read back, the only other
- * one that can is its neighbour on the far side of ax (this happens at
- * powers of two, where the rounding interval is lopsided). */
-static bool round_trips_at(double ax, int prec, uint64_t *mant, int *exp)
-{
-    char sci[40];
-    snprintf(sci, sizeof sci, "%.*e", prec, ax);
-    uint64_t d = 0;
-    const char *p = sci;
-    for (; *p != 'e'; p++)
-        if (*p != '.')
-            d = d * 10 + (uint64_t)(*p - '0');
-    int e = atoi(p + 1) - prec;
-    static const int deltas[3] = { 0, 1, -1 };
-    for (int k = 0; k < 3; k++) {
-        uint64_t cand = d + (uint64_t)(int64_t)deltas[k];
-        if (cand == 0 && d != 0)
-            continue;
-        char buf[48];
-        snprintf(buf, sizeof buf, "%" PRIu64 "e%d", cand, e);
-        if (strtod(buf, NULL) == ax) {
-            *mant = cand;
-            *exp = e;
-            return true;
-        }
-    }
-    return false;
-}
-
-/* Python's float repr: the shortest decimal string that reads back as the
- * same double (and of those, the nearest), positional when the decimal
- * exponent is in [-4, 16), scientific otherwise.  `dot0` asks for ".0" on
- * integral positional values (float repr does, the imaginary part of a
- * complex repr does not). */
+/* Python's float repr (numfmt does the work).  `dot0` asks for ".0" on
+ * integral positional values: float repr has it, the imaginary part of a
+ * complex repr does not. */
 static void format_float(double x, bool dot0, char *out, size_t cap)
 {
-    if (isnan(x)) {
-        snprintf(out, cap, "nan");
+    if (dot0) {
+        char tmp[NUMFMT_REPR_MAX];
+        numfmt_repr(x, tmp);
+        snprintf(out, cap, "%s", tmp);
         return;
     }
-    if (isinf(x)) {
-        snprintf(out, cap, x > 0 ? "inf" : "-inf");
-        return;
-    }
-
-    /* If some n-digit decimal reads back, so does some (n+1)-digit one, so
-     * the shortest length can be binary searched; 17 digits always do. */
-    uint64_t mant = 0;
-    int exp = 0;
-    int lo = 0, hi = 16;
-    while (lo < hi) {
-        int mid = (lo + hi) / 2;
-        if (round_trips_at(fabs(x), mid, &mant, &exp))
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    round_trips_at(fabs(x), hi, &mant, &exp);
-
-    char digits[24];
-    int nd = snprintf(digits, sizeof digits, "%" PRIu64, mant);
-    while (nd > 1 && digits[nd - 1] == '0') {
-        digits[--nd] = '\0';
-        exp++;
-    }
-    int e10 = exp + nd - 1;   /* exponent of the first digit */
-
-    char *o = out;
-    if (signbit(x))
-        *o++ = '-';
-    if (e10 < -4 || e10 >= 16) {
-        *o++ = digits[0];
-        if (nd > 1) {
-            *o++ = '.';
-            memcpy(o, digits + 1, (size_t)nd - 1);
-            o += nd - 1;
-        }
-        snprintf(o, cap - (size_t)(o - out), "e%c%02d", e10 < 0 ? '-' : '+', abs(e10));
-        return;
-    }
-    if (e10 < 0) {
-        *o++ = '0';
-        *o++ = '.';
-        for (int i = 0; i < -e10 - 1; i++)
-            *o++ = '0';
-        memcpy(o, digits, (size_t)nd);
-        o += nd;
-    } else {
-        for (int i = 0; i <= e10; i++)
-            *o++ = i < nd ? digits[i] : '0';
-        if (nd > e10 + 1) {
-            *o++ = '.';
-            memcpy(o, digits + e10 + 1, (size_t)(nd - e10 - 1));
-            o += nd - e10 - 1;
-        } else if (dot0) {
-            *o++ = '.';
-            *o++ = '0';
-        }
-    }
-    *o = '\0';
+    NumBuf b;
+    numbuf_init(&b);
+    if (numfmt_dtoa(&b, x, 'r', 0, 0) == NUMFMT_OK)
+        snprintf(out, cap, "%s", b.data);
+    else
+        snprintf(out, cap, "?");
+    numbuf_free(&b);
 }
 
 static const char hexdigits[] = "0123456789abcdef";

@@ -1,0 +1,147 @@
+#!/usr/bin/python3.11
+"""Writes the checksums that tests/unit/test_unicode_props.c checks Krait's
+Unicode property tables (src/core/unicode_props.h) against.  The expected
+answers come from CPython 3.11 itself (unicodedata, the str methods, _sre),
+which is what Krait must agree with, for every code point 0..0x10FFFF.
+
+    /usr/bin/python3.11 tests/unit/data/gen_unicode_props_vectors.py \\
+        > tests/unit/data/unicode_props_vectors.txt
+
+Every property of every code point is written as a short text value (see
+PROPS below; the C test writes exactly the same text from Krait's tables).
+Listing them all would take tens of megabytes, so the file holds CRC-32s
+(zlib's) instead:
+  U version            the Unicode version of CPython's unicodedata
+  P name crc           one property over all code points, in order
+  B block count crc    all properties of the 256 code points of a block
+                       (block = cp >> 8, in hex), property after property;
+                       one line covers `count` consecutive blocks that have
+                       the same checksum
+A wrong value for a single code point changes its block's checksum and its
+property's, so the test names both.  Then compare the values themselves:
+
+    /usr/bin/python3.11 tests/unit/data/gen_unicode_props_vectors.py --dump BLOCK PROP > a
+    build/tests/test_unicode_props --dump BLOCK PROP > b
+    diff a b
+"""
+import _sre
+import struct
+import sys
+import unicodedata
+import zlib
+
+MAXCP = 0x110000
+SIGMA = "\u03a3"
+FINAL = "\u03c2"
+
+
+def mapping(c, s):
+    """A case mapping: '=' when it is the character itself, else hex."""
+    return "=" if s == c else " ".join("%X" % ord(x) for x in s)
+
+
+def flag(b):
+    return "1" if b else "0"
+
+
+def numeric(c):
+    v = unicodedata.numeric(c, None)
+    if v is None:
+        return "-"
+    return "%016x" % struct.unpack("<Q", struct.pack("<d", v))[0]
+
+
+def cased(c):
+    # str.title() lowercases a character that follows a cased one.
+    return (c + "a").title()[-1] == "a"
+
+
+def sigma(c):
+    """How a capital sigma next to c lowercases: final (1) or not (0), in
+    c+Σ, AΣ+c and A+c+Σ."""
+    return (flag((c + SIGMA).lower()[-1] == FINAL) +
+            flag(("A" + SIGMA + c).lower()[1] == FINAL) +
+            flag(("A" + c + SIGMA).lower()[-1] == FINAL))
+
+
+def case_ignorable(c):
+    # With c cased, c+Σ ends in a final sigma unless c is skipped as
+    # case-ignorable; with c not cased, A+c+Σ does only if c is skipped.
+    if cased(c):
+        return (c + SIGMA).lower()[-1] != FINAL
+    return ("A" + c + SIGMA).lower()[-1] == FINAL
+
+
+# Name and value of every property, in the order the C test uses.
+PROPS = [
+    ("category", unicodedata.category),
+    ("bidirectional", unicodedata.bidirectional),
+    ("combining", lambda c: str(unicodedata.combining(c))),
+    ("east_asian_width", unicodedata.east_asian_width),
+    ("mirrored", lambda c: str(unicodedata.mirrored(c))),
+    ("decimal", lambda c: str(unicodedata.decimal(c, -1))),
+    ("digit", lambda c: str(unicodedata.digit(c, -1))),
+    ("numeric", numeric),
+    ("decomposition", unicodedata.decomposition),
+    ("lower", lambda c: mapping(c, c.lower())),
+    ("upper", lambda c: mapping(c, c.upper())),
+    ("title", lambda c: mapping(c, c.title())),
+    ("casefold", lambda c: mapping(c, c.casefold())),
+    ("isalpha", lambda c: flag(c.isalpha())),
+    ("isdecimal", lambda c: flag(c.isdecimal())),
+    ("isdigit", lambda c: flag(c.isdigit())),
+    ("isnumeric", lambda c: flag(c.isnumeric())),
+    ("isalnum", lambda c: flag(c.isalnum())),
+    ("isspace", lambda c: flag(c.isspace())),
+    ("islower", lambda c: flag(c.islower())),
+    ("isupper", lambda c: flag(c.isupper())),
+    ("istitle", lambda c: flag(c.istitle())),
+    ("isprintable", lambda c: flag(c.isprintable())),
+    ("linebreak", lambda c: flag(len(("a" + c + "b").splitlines()) == 2)),
+    ("cased", lambda c: flag(cased(c))),
+    ("case_ignorable", lambda c: flag(case_ignorable(c))),
+    ("sigma", sigma),
+    ("sre", lambda c: "%s %d" % (mapping(c, chr(_sre.unicode_tolower(ord(c)))),
+                                 _sre.unicode_iscased(ord(c)))),
+]
+
+
+def block_values(block, fn):
+    return "".join(fn(chr(cp)) + "\n" for cp in range(block << 8, (block + 1) << 8))
+
+
+def main():
+    args = sys.argv[1:]
+    if args and args[0] == "--dump":
+        block, name = int(args[1], 16), args[2]
+        fn = dict(PROPS)[name]
+        for cp in range(block << 8, (block + 1) << 8):
+            print("U+%04X %s" % (cp, fn(chr(cp))))
+        return
+    prop_crc = [0] * len(PROPS)
+    blocks = []
+    for block in range(MAXCP >> 8):
+        crc = 0
+        for k, (name, fn) in enumerate(PROPS):
+            text = block_values(block, fn).encode()
+            prop_crc[k] = zlib.crc32(text, prop_crc[k])
+            crc = zlib.crc32(text, crc)
+        blocks.append(crc)
+    w = sys.stdout.write
+    w("# Generated by tests/unit/data/gen_unicode_props_vectors.py with Python %s\n"
+      % sys.version.split()[0])
+    w("# CRC-32s of CPython's Unicode properties; the script's docstring has the format.\n")
+    w("U %s\n" % unicodedata.unidata_version)
+    for k, (name, fn) in enumerate(PROPS):
+        w("P %s %08x\n" % (name, prop_crc[k]))
+    i = 0
+    while i < len(blocks):
+        j = i
+        while j < len(blocks) and blocks[j] == blocks[i]:
+            j += 1
+        w("B %x %x %08x\n" % (i, j - i, blocks[i]))
+        i = j
+
+
+if __name__ == "__main__":
+    main()
