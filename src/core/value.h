@@ -7,7 +7,8 @@
  *     top 16 bits   payload (low 48 bits)
  *     < 0xFFF9      a double (including +-inf and the one canonical NaN)
  *     0xFFF9        small int, 48-bit two's complement
- *     0xFFFA        special constants: None, False, True, and KR_ERROR
+ *     0xFFFA        special constants: None, False, True, NotImplemented,
+ *                   Ellipsis, and the two internal markers below
  *     0xFFFC        pointer to a KrObject (x86-64/AArch64 user pointers fit
  *                   in 48 bits)
  *
@@ -16,8 +17,10 @@
  * int and float subclasses are heap objects too.  None/False/True are
  * immediates, so `x is None` and truth tests are one compare.
  *
- * KR_ERROR is not a Python value: a C function returns it to say "an
- * exception is set on the thread" (DESIGN.md §6: no longjmp). */
+ * Two markers are not Python values: a C function returns KR_ERROR to say
+ * "an exception is set on the thread" (DESIGN.md §6: no longjmp), and
+ * KR_ABSENT stands for "no value" (an unbound local, a missing argument,
+ * the value passed to a setter to mean delete). */
 #ifndef KRAIT_VALUE_H
 #define KRAIT_VALUE_H
 
@@ -41,7 +44,10 @@ enum {
 #define KR_NONE  KR_MAKE(KR_TAG_SPECIAL, 0)
 #define KR_FALSE KR_MAKE(KR_TAG_SPECIAL, 2)
 #define KR_TRUE  KR_MAKE(KR_TAG_SPECIAL, 3)
+#define KR_NOTIMPLEMENTED KR_MAKE(KR_TAG_SPECIAL, 4)
+#define KR_ELLIPSIS KR_MAKE(KR_TAG_SPECIAL, 5)
 #define KR_ERROR KR_MAKE(KR_TAG_SPECIAL, 0xE)
+#define KR_ABSENT KR_MAKE(KR_TAG_SPECIAL, 0xF)
 #define KR_CANON_NAN UINT64_C(0x7FF8000000000000)
 
 /* The 48-bit small-int range. */
@@ -57,6 +63,7 @@ static inline bool kr_is_special(KrValue v) { return kr_tag(v) == KR_TAG_SPECIAL
 static inline bool kr_is_none(KrValue v) { return v == KR_NONE; }
 static inline bool kr_is_bool(KrValue v) { return v == KR_TRUE || v == KR_FALSE; }
 static inline bool kr_is_error(KrValue v) { return v == KR_ERROR; }
+static inline bool kr_is_absent(KrValue v) { return v == KR_ABSENT; }
 
 static inline double kr_as_float(KrValue v)
 {

@@ -82,16 +82,19 @@ static void test_smallints(void)
 
 static void test_specials_and_pointers(void)
 {
-    const KrValue specials[] = {KR_NONE, KR_FALSE, KR_TRUE, KR_ERROR};
-    for (size_t i = 0; i < 4; i++) {
+    const KrValue specials[] = {KR_NONE, KR_FALSE, KR_TRUE, KR_NOTIMPLEMENTED, KR_ELLIPSIS,
+                                KR_ERROR, KR_ABSENT};
+    enum { NSPECIAL = sizeof specials / sizeof specials[0] };
+    for (size_t i = 0; i < NSPECIAL; i++) {
         CHECK(kr_is_special(specials[i]) && kinds(specials[i]) == 1);
-        for (size_t j = 0; j < 4; j++)
+        for (size_t j = 0; j < NSPECIAL; j++)
             CHECK((i == j) == (specials[i] == specials[j]));
     }
     CHECK(kr_is_none(KR_NONE) && !kr_is_none(KR_FALSE));
     CHECK(kr_is_bool(KR_TRUE) && kr_is_bool(KR_FALSE) && !kr_is_bool(KR_NONE));
     CHECK(kr_bool(1) == KR_TRUE && kr_bool(0) == KR_FALSE);
     CHECK(kr_is_error(KR_ERROR) && !kr_is_error(KR_NONE));
+    CHECK(kr_is_absent(KR_ABSENT) && !kr_is_absent(kr_float(0.0)));
 
     void *heap = malloc(64);
     int stack_obj;
