@@ -28,6 +28,7 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "unicode_db.h"
@@ -114,208 +115,10 @@ static int fail_at(Tokenizer *t, const char *p, const char *fmt, ...)
     return fail(t, SYNERR_SYNTAX, t->lineno, col, t->lineno, col, "%s", msg);
 }
 
-static int fail_nomem(Tokenizer *t)
-{
-    return fail(t, SYNERR_NOMEM, 0, -2, 0, 0, "");
-}
-
 /* ---- Decoding the source ---- */
 
-/* Copies the source into out, turning "\r\n" and "\r" into "\n" and adding a
- * final newline when missing.  A NUL byte drops the rest of its physical line
- * and joins the next line on: Debian's python3.11 reads a file with fgets()
- * and finds the end of what it read with strchr(), so that is what it does
- * with `python3.11 FILE` (compile() refuses NUL bytes outright).  Returns the
- * length written. */
-static size_t copy_lines(char *out, const char *s, size_t len)
-{
-    const char *end = s + len;
-    char *o = out;
-    if (!memchr(s, '\r', len) && !memchr(s, '\0', len)) {   /* the usual case */
-        memcpy(o, s, len);
-        o += len;
-        s = end;
-    }
-    while (s < end) {
-        char c = *s++;
-        if (c == '\r') {
-            *o++ = '\n';
-            if (s < end && *s == '\n')
-                s++;
-        } else if (c == '\0') {
-            while (s < end && *s != '\n' && *s != '\r')
-                s++;
-            if (s < end)
-                s += (*s == '\r' && s + 1 < end && s[1] == '\n') ? 2 : 1;
-        } else {
-            *o++ = c;
-        }
-    }
-    if (o > out && o[-1] != '\n')
-        *o++ = '\n';
-    *o = '\0';
-    return (size_t)(o - out);
-}
-
-static bool is_name_char(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '-' || c == '_' || c == '.';
-}
-
-/* Finds a PEP 263 declaration in the line [s, s + size): a comment line
- * holding "coding", then ':' or '=', blanks, and a name of letters, digits,
- * '-', '_' and '.'.  An empty name lets the search go on along the line.
- * The line is followed by a newline in the buffer, which stops the scans
- * that may run past `size` as CPython's do. */
-static bool find_coding_spec(const char *s, long size, const char **name, size_t *name_len)
-{
-    long i = 0;
-    for (; i < size - 6; i++) {
-        if (s[i] == '#')
-            break;
-        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\f')
-            return false;
-    }
-    for (; i < size - 6; i++) {
-        if (memcmp(s + i, "coding", 6) != 0 || (s[i + 6] != ':' && s[i + 6] != '='))
-            continue;
-        const char *q = s + i + 7;
-        while (*q == ' ' || *q == '\t')
-            q++;
-        const char *begin = q;
-        while (is_name_char(*q))
-            q++;
-        if (q > begin) {
-            *name = begin;
-            *name_len = (size_t)(q - begin);
-            return true;
-        }
-    }
-    return false;
-}
-
-/* Only blanks, or a comment: a declaration may then follow on line 2. */
-static bool is_blank_or_comment(const char *s, long size)
-{
-    for (long i = 0; i < size; i++) {
-        if (s[i] == '#' || s[i] == '\n')
-            return true;
-        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\f')
-            return false;
-    }
-    return true;
-}
-
-typedef enum { ENC_UTF8, ENC_LATIN1, ENC_ASCII, ENC_UNKNOWN } Encoding;
-
-static bool in_list(const char *s, const char *const *list)
-{
-    for (; *list; list++)
-        if (strcmp(s, *list) == 0)
-            return true;
-    return false;
-}
-
-/* What Python's codec registry makes of a name: it lower-cases it, turns
- * each run of characters other than letters, digits and '.' into one '_'
- * (dropping leading and trailing ones), and looks that up among the
- * aliases, then as a module name.  Only the codecs we can decode count. */
-static Encoding codec_lookup(const char *name, size_t len)
-{
-    static const char *const utf8[] = {
-        "utf_8", "utf_8_sig", "cp65001", "u8", "utf", "utf8", "utf8_ucs2", "utf8_ucs4", NULL,
-    };
-    static const char *const latin1[] = {
-        "latin_1", "8859", "cp819", "csisolatin1", "ibm819", "iso8859", "iso8859_1",
-        "iso_8859_1", "iso_8859_1_1987", "iso_ir_100", "l1", "latin", "latin1", NULL,
-    };
-    static const char *const ascii[] = {
-        "ascii", "646", "ansi_x3.4_1968", "ansi_x3.4_1986", "ansi_x3_4_1968", "cp367",
-        "csascii", "ibm367", "iso646_us", "iso_646.irv_1991", "iso_ir_6", "us", "us_ascii",
-        NULL,
-    };
-    char norm[64], alt[64];
-    size_t n = 0;
-    bool gap = false;
-    for (size_t i = 0; i < len; i++) {
-        char c = name[i];
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c - 'A' + 'a');
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.') {
-            if (n + 2 >= sizeof norm)
-                return ENC_UNKNOWN;   /* no codec has so long a name */
-            if (gap && n > 0)
-                norm[n++] = '_';
-            norm[n++] = c;
-            gap = false;
-        } else {
-            gap = true;
-        }
-    }
-    norm[n] = '\0';
-    for (size_t i = 0; i <= n; i++)
-        alt[i] = norm[i] == '.' ? '_' : norm[i];
-    /* A name with a '.' left in it is never a module name. */
-    bool dotted = strchr(norm, '.') != NULL;
-    if (in_list(norm, utf8 + 2) || in_list(alt, utf8 + 2) ||
-        (!dotted && in_list(norm, utf8)))
-        return ENC_UTF8;
-    if (in_list(norm, latin1 + 1) || in_list(alt, latin1 + 1) ||
-        (!dotted && strcmp(norm, "latin_1") == 0))
-        return ENC_LATIN1;
-    if (in_list(norm, ascii + 1) || in_list(alt, ascii + 1) ||
-        (!dotted && strcmp(norm, "ascii") == 0))
-        return ENC_ASCII;
-    return ENC_UNKNOWN;
-}
-
-/* Classifies a declared encoding as CPython does.  It first normalises the
- * name itself (the first 12 characters, lower-cased, '_' read as '-'), which
- * settles the usual utf-8 and latin-1 spellings; *shown is then its
- * canonical name ("utf-8" or "iso-8859-1"), else NULL and the name is shown
- * as written. */
-static Encoding classify_encoding(const char *name, size_t len, const char **shown)
-{
-    char buf[13];
-    size_t n = 0;
-    for (; n < 12 && n < len; n++) {
-        char c = name[n];
-        buf[n] = c == '_' ? '-' : (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
-    }
-    buf[n] = '\0';
-    if (strcmp(buf, "utf-8") == 0 || strncmp(buf, "utf-8-", 6) == 0) {
-        *shown = "utf-8";
-        return ENC_UTF8;
-    }
-    if (strcmp(buf, "latin-1") == 0 || strcmp(buf, "iso-8859-1") == 0 ||
-        strcmp(buf, "iso-latin-1") == 0 || strncmp(buf, "latin-1-", 8) == 0 ||
-        strncmp(buf, "iso-8859-1-", 11) == 0 || strncmp(buf, "iso-latin-1-", 12) == 0) {
-        *shown = "iso-8859-1";
-        return ENC_LATIN1;
-    }
-    *shown = NULL;
-    return codec_lookup(name, len);
-}
-
-/* Finds the declared encoding of the (newline-normalised) text, if any. */
-static bool declared_encoding(const char *buf, const char *end, const char **name,
-                              size_t *len)
-{
-    const char *nl1 = memchr(buf, '\n', (size_t)(end - buf));
-    if (!nl1)
-        return false;
-    /* CPython measures line 1 without its newline and line 2 with it. */
-    if (find_coding_spec(buf, nl1 - buf, name, len))
-        return true;
-    if (!is_blank_or_comment(buf, nl1 - buf))
-        return false;
-    const char *nl2 = memchr(nl1 + 1, '\n', (size_t)(end - nl1 - 1));
-    return nl2 && find_coding_spec(nl1 + 1, nl2 - nl1, name, len);
-}
-
-int tok_init(Tokenizer *t, const char *src, size_t len, const char *filename, Arena *arena,
-             SyntaxErrorInfo *err)
+int tok_init_source(Tokenizer *t, const char *src, size_t len, const char *filename,
+                    Arena *arena, SyntaxErrorInfo *err, const SourceOptions *opts)
 {
     memset(t, 0, sizeof *t);
     t->filename = filename;
@@ -324,74 +127,25 @@ int tok_init(Tokenizer *t, const char *src, size_t len, const char *filename, Ar
     t->lineno = 1;
     t->at_line_start = true;
     err->kind = SYNERR_NONE;
-
-    static const char bom[] = "\xEF\xBB\xBF";
-    bool has_bom = len >= 3 && memcmp(src, bom, 3) == 0;
-    if (has_bom) {
-        src += 3;
-        len -= 3;
+    SourceText text;
+    if (source_decode(&text, src, len, filename, opts, arena, err) < 0) {
+        t->failed = true;
+        return -1;
     }
-    if (len > ((size_t)-1 >> 2) - 4)
-        return fail_nomem(t);
-    char *buf = arena_alloc(arena, len + 2);
-    if (!buf)
-        return fail_nomem(t);
-    size_t n = copy_lines(buf, src, len);
-
-    const char *name;
-    size_t name_len;
-    Encoding enc = ENC_UTF8;
-    if (declared_encoding(buf, buf + n, &name, &name_len)) {
-        const char *shown;
-        enc = classify_encoding(name, name_len, &shown);
-        /* Errors found while decoding have no position in CPython.  With a
-         * BOM it compares the names, not the codecs: "utf8" is refused. */
-        if (has_bom && !(shown && strcmp(shown, "utf-8") == 0))
-            return fail(t, SYNERR_SYNTAX, 0, -2, 0, 0, "encoding problem: %.*s with BOM",
-                        shown ? (int)strlen(shown) : (int)name_len, shown ? shown : name);
-        if (enc == ENC_UNKNOWN)
-            return fail(t, SYNERR_SYNTAX, 0, -2, 0, 0, "unknown encoding: %.*s",
-                        (int)name_len, name);
-        t->has_encoding = true;
-    }
-    t->has_encoding |= has_bom;
-
-    if (enc == ENC_ASCII) {
-        for (size_t i = 0; i < n; i++)
-            if ((unsigned char)buf[i] >= 0x80)
-                return fail(t, SYNERR_SYNTAX, 0, -2, 0, 0,
-                            "'ascii' codec can't decode byte 0x%02x in position %zu: "
-                            "ordinal not in range(128)",
-                            (unsigned char)buf[i], i);
-    } else if (enc == ENC_LATIN1) {
-        size_t extra = 0;
-        for (size_t i = 0; i < n; i++)
-            extra += (unsigned char)buf[i] >= 0x80;
-        if (extra) {
-            char *out = arena_alloc(arena, n + extra + 1);
-            if (!out)
-                return fail_nomem(t);
-            char *o = out;
-            for (size_t i = 0; i < n; i++) {
-                unsigned char c = (unsigned char)buf[i];
-                if (c < 0x80) {
-                    *o++ = (char)c;
-                } else {
-                    *o++ = (char)(0xC0 | c >> 6);
-                    *o++ = (char)(0x80 | (c & 0x3F));
-                }
-            }
-            *o = '\0';
-            buf = out;
-            n += extra;
-        }
-    }
-    /* UTF-8 is not validated here: like compile(), invalid bytes are only an
-     * error where a token has to be decoded (identifiers here, string
-     * literals in the parser), and pass unnoticed in comments. */
-    t->buf = t->cur = t->line_start = buf;
-    t->buf_end = buf + n;
+    t->buf = t->cur = t->line_start = text.buf;
+    t->buf_end = text.buf_end;
+    t->has_encoding = text.has_encoding;
+    t->pending_error = text.pending;
+    t->pending_at = text.pending_at;
+    t->pending_line = text.pending_line;
     return 0;
+}
+
+int tok_init(Tokenizer *t, const char *src, size_t len, const char *filename, Arena *arena,
+             SyntaxErrorInfo *err)
+{
+    const SourceOptions file = {SOURCE_FROM_FILE, SOURCE_DEFAULT_STDLIB_DIR};
+    return tok_init_source(t, src, len, filename, arena, err, &file);
 }
 
 void tok_init_sub(Tokenizer *t, const Tokenizer *parent, const char *start, const char *end,
@@ -411,61 +165,6 @@ void tok_init_sub(Tokenizer *t, const Tokenizer *parent, const char *start, cons
 
 /* ---- Identifiers and keywords ---- */
 
-/* Decodes the UTF-8 sequence at s (< end) as CPython's strict decoder does.
- * Returns its length and sets *cp, or returns 0 for an invalid sequence with
- * *bad set to the number of bytes the decoder blames and *why to its
- * reason. */
-static int utf8_decode(const unsigned char *s, const unsigned char *end, uint32_t *cp,
-                       int *bad, const char **why)
-{
-    unsigned c = s[0];
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    }
-    int n;
-    uint32_t v;
-    unsigned lo = 0x80, hi = 0xBF;   /* the range allowed for the second byte */
-    if (c >= 0xC2 && c <= 0xDF) {
-        n = 2;
-        v = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        n = 3;
-        v = c & 0x0F;
-        if (c == 0xE0)
-            lo = 0xA0;   /* overlong */
-        else if (c == 0xED)
-            hi = 0x9F;   /* surrogates */
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        n = 4;
-        v = c & 0x07;
-        if (c == 0xF0)
-            lo = 0x90;   /* overlong */
-        else if (c == 0xF4)
-            hi = 0x8F;   /* beyond U+10FFFF */
-    } else {
-        *bad = 1;
-        *why = "invalid start byte";
-        return 0;
-    }
-    for (int i = 1; i < n; i++) {
-        if (s + i >= end) {
-            *bad = (int)(end - s);
-            *why = "unexpected end of data";
-            return 0;
-        }
-        unsigned b = s[i];
-        if (i == 1 ? (b < lo || b > hi) : (b & 0xC0) != 0x80) {
-            *bad = i;
-            *why = "invalid continuation byte";
-            return 0;
-        }
-        v = v << 6 | (b & 0x3F);
-    }
-    *cp = v;
-    return n;
-}
-
 /* Checks a NAME containing non-ASCII bytes: it must decode, start with
  * XID_Start or '_' and go on with XID_Continue. */
 static int check_identifier(Tokenizer *t, const char *start, const char *end)
@@ -475,7 +174,7 @@ static int check_identifier(Tokenizer *t, const char *start, const char *end)
         uint32_t cp;
         int bad;
         const char *why;
-        int n = utf8_decode(p, e, &cp, &bad, &why);
+        int n = source_utf8_decode(p, e, &cp, &bad, &why);
         if (n == 0) {
             /* CPython blames the end of the name, with no end position. */
             int pos = (int)(p - s);
@@ -495,7 +194,7 @@ static int check_identifier(Tokenizer *t, const char *start, const char *end)
         uint32_t cp;
         int bad;
         const char *why;
-        int n = utf8_decode(p, e, &cp, &bad, &why);
+        int n = source_utf8_decode(p, e, &cp, &bad, &why);
         bool ok;
         if (cp < 0x80)
             ok = cp == '_' || (first ? has_class((int)cp, CC_IDSTART) : has_class((int)cp, CC_ID));
@@ -1336,7 +1035,7 @@ static int close_bracket(Tokenizer *t, const char *p)
                    c, open);
 }
 
-int tok_next(Tokenizer *t, Token *tok)
+static int next_token(Tokenizer *t, Token *tok)
 {
     if (t->failed)
         return -1;
@@ -1526,6 +1225,44 @@ int tok_next(Tokenizer *t, Token *tok)
             return 0;
         }
     }
+}
+
+/* Did the result of next_token need line t->pending_line, which CPython
+ * could not have read?  A token did if it reaches that line (INDENT,
+ * DEDENT and ENDMARKER there included: CPython reads a line to make them).
+ * An error did if it is on that line or later, or was found by scanning
+ * into it: at the end of the text (a bracket never closed, EOF in a
+ * continuation), or a string literal left open until that line or later. */
+static bool needed_pending_line(const Tokenizer *t, int status, const Token *tok)
+{
+    if (status == 0)
+        return tok->end >= t->pending_at;
+    const SyntaxErrorInfo *e = t->err;
+    if (e->kind == SYNERR_NOMEM)
+        return false;   /* that one stands */
+    if (e->lineno >= t->pending_line)
+        return true;
+    if (strstr(e->msg, "was never closed") || strcmp(e->msg, "unexpected EOF while parsing") == 0)
+        return true;
+    const char *d = strstr(e->msg, "(detected at line ");
+    return d && strncmp(e->msg, "unterminated ", 13) == 0 &&
+           atoi(d + strlen("(detected at line ")) >= t->pending_line;
+}
+
+int tok_next(Tokenizer *t, Token *tok)
+{
+    if (t->failed)
+        return -1;   /* the error reported before stays in t->err */
+    int status = next_token(t, tok);
+    if (t->pending_error && needed_pending_line(t, status, tok)) {
+        /* A hard error: it replaces a parser error found earlier. */
+        *t->err = *t->pending_error;
+        t->soft_error = false;
+        t->failed = true;
+        t->pending_error = NULL;
+        return -1;
+    }
+    return status;
 }
 
 /* ---- Helpers for the parser ---- */

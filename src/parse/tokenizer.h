@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "arena.h"
+#include "source_codec.h"
 #include "syntax_error.h"
 
 typedef enum {
@@ -73,14 +74,29 @@ typedef struct Tokenizer {
      * errors replace its own ("'(' was never closed" does when the bracket
      * is on an earlier line than the parser's error). */
     bool soft_error;
+
+    /* A decoding error that CPython raises only when its tokenizer reads
+     * line `pending_line`, which starts at `pending_at` in buf (see
+     * SourceText.pending): tok_next reports it in place of any result
+     * that needed that line.  NULL when there is none. */
+    const SyntaxErrorInfo *pending_error;
+    const char *pending_at;
+    int pending_line;
 } Tokenizer;
 
-/* Prepares to tokenize the raw bytes of a source file: strips a UTF-8 BOM,
- * honours a PEP 263 coding declaration (utf-8, latin-1, ascii and their
- * aliases; anything else is a SyntaxError), checks the text decodes, turns
+/* Prepares to tokenize the raw bytes of a source file as `python3.11 FILE`
+ * reads them: strips a UTF-8 BOM, honours a PEP 263 coding declaration
+ * (any codec of /usr/lib/python3.11's encodings package that Krait can
+ * decode: see source_codec.h), checks undeclared text is UTF-8, turns
  * "\r\n" and "\r" into "\n".  Returns 0, or -1 with *err filled in. */
 int tok_init(Tokenizer *t, const char *src, size_t len, const char *filename,
              Arena *arena, SyntaxErrorInfo *err);
+
+/* tok_init with the origin of the bytes (a file run, or compile()), which
+ * decides how CPython decodes them and words decoding errors, and the
+ * standard library whose codecs to use. */
+int tok_init_source(Tokenizer *t, const char *src, size_t len, const char *filename,
+                    Arena *arena, SyntaxErrorInfo *err, const SourceOptions *opts);
 
 /* Prepares a tokenizer over part of an existing tokenizer's buffer: the
  * expression of an f-string replacement field, [start, end).  It behaves as

@@ -20,6 +20,16 @@
 
 #include "data/tokenizer/cases.h"
 
+/* The expected decoding errors are compile()'s (see data/tokenizer/gen_cases.py),
+ * so the sources are decoded as compile() decodes them; test_source_decoding.c
+ * covers how `python3.11 FILE` decodes a file. */
+static int tok_init_compile(Tokenizer *t, const char *src, size_t len, const char *filename,
+                            Arena *a, SyntaxErrorInfo *err)
+{
+    static const SourceOptions compile_mode = {SOURCE_FROM_STRING, SOURCE_DEFAULT_STDLIB_DIR};
+    return tok_init_source(t, src, len, filename, a, err, &compile_mode);
+}
+
 static int passed, failed;
 
 static void check(bool ok, const char *fmt, ...)
@@ -80,7 +90,7 @@ static int tokenize_all(const char *src, size_t len, char *out, size_t cap,
 {
     size_t o = 0;
     out[0] = '\0';
-    if (tok_init(t, src, len, "<test>", a, err) < 0)
+    if (tok_init_compile(t, src, len, "<test>", a, err) < 0)
         return -1;
     for (int n = 0; n < 100000; n++) {
         Token tok;
@@ -164,7 +174,7 @@ static void test_position_cases(void)
         Tokenizer t;
         SyntaxErrorInfo err;
         bool found = false;
-        if (tok_init(&t, c->src, c->len, "<test>", &a, &err) == 0) {
+        if (tok_init_compile(&t, c->src, c->len, "<test>", &a, &err) == 0) {
             Token tok;
             while (tok_next(&t, &tok) == 0) {
                 if (tok.kind == kind && tok.lineno == c->lineno) {
@@ -195,7 +205,7 @@ static const char *texts(const char *src, size_t len)
     arena_init(&a);
     Tokenizer t;
     SyntaxErrorInfo err;
-    if (tok_init(&t, src, len, "<test>", &a, &err) < 0) {
+    if (tok_init_compile(&t, src, len, "<test>", &a, &err) < 0) {
         snprintf(out, sizeof out, "ERROR %s", err.msg);
         arena_free(&a);
         return out;
@@ -289,30 +299,30 @@ static void test_decoding(void)
 
     /* Line endings become "\n"; a final newline is added. */
     const char crlf[] = "a\r\nb\rc\r\r\nd";
-    int r = tok_init(&t, crlf, sizeof crlf - 1, "f", &a, &err);
+    int r = tok_init_compile(&t, crlf, sizeof crlf - 1, "f", &a, &err);
     check(r == 0 && t.buf_end - t.buf == 9 && strcmp(t.buf, "a\nb\nc\n\nd\n") == 0,
           "line endings: got \"%s\"", show(t.buf, (size_t)(t.buf_end - t.buf)));
     check(!t.has_encoding, "no declared encoding");
-    check(tok_init(&t, "", 0, "f", &a, &err) == 0 && t.buf_end == t.buf && *t.buf == '\0',
+    check(tok_init_compile(&t, "", 0, "f", &a, &err) == 0 && t.buf_end == t.buf && *t.buf == '\0',
           "an empty source stays empty");
-    check(tok_init(&t, "\n", 1, "f", &a, &err) == 0 && t.buf_end - t.buf == 1,
+    check(tok_init_compile(&t, "\n", 1, "f", &a, &err) == 0 && t.buf_end - t.buf == 1,
           "a newline stays one newline");
 
     /* The BOM goes; with it CPython's parser counts characters (compile of
      * b"\xef\xbb\xbf\xc3\xa9\xc3\xa9 = 1 $" reports offset 8, not 10). */
     const char bom[] = "\xef\xbb\xbfx\n";
-    check(tok_init(&t, bom, sizeof bom - 1, "f", &a, &err) == 0 && t.buf_end - t.buf == 2 &&
+    check(tok_init_compile(&t, bom, sizeof bom - 1, "f", &a, &err) == 0 && t.buf_end - t.buf == 2 &&
               t.buf[0] == 'x' && t.has_encoding,
           "BOM");
 
     /* latin-1 is transcoded to UTF-8. */
     const char latin[] = "# coding: latin-1\nx = '\xe9\xff'\n";
-    r = tok_init(&t, latin, sizeof latin - 1, "f", &a, &err);
+    r = tok_init_compile(&t, latin, sizeof latin - 1, "f", &a, &err);
     check(r == 0 && strcmp(t.buf, "# coding: latin-1\nx = '\xc3\xa9\xc3\xbf'\n") == 0 &&
               t.has_encoding,
           "latin-1: got \"%s\"", show(t.buf, (size_t)(t.buf_end - t.buf)));
     const char utf8[] = "# -*- coding: utf-8 -*-\nx\n";
-    check(tok_init(&t, utf8, sizeof utf8 - 1, "f", &a, &err) == 0 && t.has_encoding,
+    check(tok_init_compile(&t, utf8, sizeof utf8 - 1, "f", &a, &err) == 0 && t.has_encoding,
           "a utf-8 declaration counts as an encoding");
 
     /* Invalid UTF-8 in a comment or a string literal is not the tokenizer's
@@ -351,7 +361,7 @@ static void test_string_parts(void)
         SyntaxErrorInfo err;
         Token tok;
         const char *src = cases[i].src;
-        bool ok = tok_init(&t, src, strlen(src), "f", &a, &err) == 0 && tok_next(&t, &tok) == 0 &&
+        bool ok = tok_init_compile(&t, src, strlen(src), "f", &a, &err) == 0 && tok_next(&t, &tok) == 0 &&
                   tok.kind == TOK_STRING;
         check(ok, "string parts of %s: not a STRING", src);
         if (ok) {
@@ -426,7 +436,7 @@ static void test_sub_tokenizer(void)
     /* The expression of the f-string on line 2; positions are real ones,
      * newlines and comments inside it are skipped as inside brackets. */
     const char src[] = "y = 1\nz = f'''{a +\n  b # c\n  ( 1 ) !r}'''\n";
-    check(tok_init(&t, src, sizeof src - 1, "f", &a, &err) == 0, "sub: init");
+    check(tok_init_compile(&t, src, sizeof src - 1, "f", &a, &err) == 0, "sub: init");
     const char *start = strchr(t.buf, '{') + 1;
     const char *end = strchr(t.buf, '!');
     const char *line_start = strchr(t.buf, '\n') + 1;
@@ -448,7 +458,7 @@ static void test_sub_tokenizer(void)
     /* The sub-tokenizer stops at its end even inside a name, number or
      * operator, and reports bracket errors as the tokenizer does. */
     const char src2[] = "f'{abc=}' f'{(1]}' f'{x)}' f'{1 == 2}'\n";
-    check(tok_init(&t, src2, sizeof src2 - 1, "f", &a, &err) == 0, "sub: init 2");
+    check(tok_init_compile(&t, src2, sizeof src2 - 1, "f", &a, &err) == 0, "sub: init 2");
     const char *b = t.buf;
     tok_init_sub(&sub, &t, b + 3, b + 5, 1, b);
     check(tok_next(&sub, &tok) == 0 && tok.kind == TOK_NAME && tok.end == b + 5 &&
@@ -483,7 +493,7 @@ static void test_misc(void)
     Tokenizer t;
     SyntaxErrorInfo err;
     Token tok;
-    check(tok_init(&t, "x", 1, "f", &a, &err) == 0, "init x");
+    check(tok_init_compile(&t, "x", 1, "f", &a, &err) == 0, "init x");
     int kinds[5];
     for (int i = 0; i < 5; i++)
         kinds[i] = tok_next(&t, &tok) == 0 ? (int)tok.kind : -1;
@@ -567,7 +577,7 @@ static void test_mutations(void)
         Tokenizer t;
         SyntaxErrorInfo err;
         Token tok;
-        if (tok_init(&t, src, n, "f", &a, &err) == 0) {
+        if (tok_init_compile(&t, src, n, "f", &a, &err) == 0) {
             for (int k = 0; k < 10000 && tok_next(&t, &tok) == 0; k++) {
                 tokens++;
                 if (!consistent(&t, &tok) && bad++ < 5)

@@ -1,0 +1,2 @@
+# coding: cp037
+§@~@ñ%%print('a')

@@ -1,0 +1,3 @@
+#!python
+# vim: set fileencoding=koi8_u :
+x = '¤¦§'

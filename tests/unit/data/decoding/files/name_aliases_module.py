@@ -1,0 +1,2 @@
+# coding: aliases
+x = 1

@@ -1,0 +1,2 @@
+# coding: mbcs
+x = 1

@@ -1,0 +1,2 @@
+# ö
+# coding: latin-1

@@ -1,0 +1,2 @@
+#!/usr/bin/python ö
+# coding: utf-8

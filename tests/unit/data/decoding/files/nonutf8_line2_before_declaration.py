@@ -1,0 +1,3 @@
+#!/usr/bin/python
+# é
+# coding: latin-1

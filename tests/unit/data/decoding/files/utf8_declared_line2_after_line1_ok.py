@@ -1,0 +1,3 @@
+#!/usr/bin/python
+# coding: utf-8 ö
+x = 'Ã©'
