@@ -1470,6 +1470,31 @@ static AstNode *param(Parser *p, bool is_lambda, bool star)
     return arg_node(p, name, ann);
 }
 
+/* Second pass, at a '(' among the first parameters: `def f((a, b))`. */
+static void invalid_parenthesized_params(Parser *p, bool is_lambda)
+{
+    Token *lpar = p_peek(p);
+    p->pos++;
+    int n = 0;
+    bool saved = p->invalid_rules;
+    p->invalid_rules = false;
+    while (at_kind(p, TOK_NAME)) {
+        if (!param(p, is_lambda, false))
+            break;
+        n++;
+        if (!p_expect(p, TOK_COMMA))
+            break;
+    }
+    p->invalid_rules = saved;
+    if (n > 0 && at_kind(p, TOK_RPAR)) {
+        Token *rpar = p_peek(p);
+        p_error_span(p, SYNERR_SYNTAX, lpar->lineno, lpar->col_offset, rpar->end_lineno,
+                     rpar->end_col_offset,
+                     is_lambda ? "Lambda expression parameters cannot be parenthesized"
+                               : "Function parameters cannot be parenthesized");
+    }
+}
+
 /* Parameters of a def (up to ')') or lambda (up to ':'), as `arguments`. */
 AstNode *p_lambda_or_def_params(Parser *p, bool is_lambda)
 {
@@ -1490,6 +1515,11 @@ AstNode *p_lambda_or_def_params(Parser *p, bool is_lambda)
                 p_error_tok(p, t, "arguments cannot follow var-keyword argument");
             goto fail;
         }
+        if (t->kind == TOK_LPAR && p->invalid_rules && !seen_slash && !seen_star &&
+            defaults.n == 0) {
+            invalid_parenthesized_params(p, is_lambda);
+            goto fail;
+        }
         if (t->kind == TOK_SLASH) {
             if (seen_slash || seen_star || args.n == 0) {
                 if (p->invalid_rules) {
@@ -1497,7 +1527,7 @@ AstNode *p_lambda_or_def_params(Parser *p, bool is_lambda)
                         p_error_tok(p, t, "/ may appear only once");
                     else if (seen_star)
                         p_error_tok(p, t, "/ must be ahead of *");
-                    else
+                    else if (p_peek_at(p, 1)->kind == TOK_COMMA)
                         p_error_tok(p, t, "at least one argument must precede /");
                 }
                 goto fail;
@@ -1554,7 +1584,12 @@ AstNode *p_lambda_or_def_params(Parser *p, bool is_lambda)
                 goto fail;
             AstNode *def = NULL;
             if (at_kind(p, TOK_EQUAL)) {
+                Token *eq = p_peek(p);
                 p->pos++;
+                if (p->invalid_rules && (at_kind(p, TOK_RPAR) || at_kind(p, TOK_COMMA))) {
+                    p_error_tok(p, eq, "expected default value expression");
+                    goto fail;
+                }
                 def = p_expression(p);
                 if (!def)
                     goto fail;

@@ -1067,10 +1067,16 @@ static AstNode *p_funcdef(Parser *p, Token *start, AstSeq *decorators, bool is_a
     if (!args || !p_expect(p, TOK_RPAR))
         return NULL;
     AstNode *returns = NULL;
-    if (p_expect(p, TOK_RARROW)) {
+    if (at_kind(p, TOK_RARROW)) {
+        /* ['->' expression]: when it fails, the forced ':' below reports
+         * "expected ':'" at the arrow, as CPython does. */
+        int save = p->pos++;
         returns = p_expression(p);
-        if (!returns)
-            return NULL;
+        if (!returns) {
+            if (p->error)
+                return NULL;
+            p->pos = save;
+        }
     }
     AstSeq *body = colon_block(p, kw, "function definition", true);
     if (!body)
