@@ -781,6 +781,17 @@ static AstNode *p_brace_atom(Parser *p, Token *lbrace)
     AstNode *first = NULL;
     bool is_dict;
     if (at_kind(p, TOK_DOUBLESTAR)) {
+        if (p->invalid_rules) {
+            /* '{' '**' bitwise_or for_if_clauses '}' */
+            int save = p->pos;
+            Token *stars = p_peek(p);
+            p->pos++;
+            if (p_bitwise_or(p) && at_comp_for(p) && p_comp_for(p) && at_kind(p, TOK_RBRACE))
+                return p_error_tok(p, stars, "dict unpacking cannot be used in dict comprehension");
+            if (p->error)
+                return NULL;
+            p->pos = save;
+        }
         is_dict = true;
     } else {
         Token *key_start = p_peek(p);
