@@ -77,19 +77,21 @@ static AstNode *p_comparison(Parser *p);
 static AstNode *p_factor(Parser *p);
 static AstNode *p_lambdef(Parser *p);
 
-static AstNode *disjunction_uncached(Parser *p)
+/* a ('or' a)+ or a ('and' a)+: one flat BoolOp, as CPython builds it. */
+static AstNode *boolop_chain(Parser *p, AstNode *(*operand)(Parser *), TokenKind kw,
+                             AstBoolOp op)
 {
     Token *start = p_peek(p);
-    AstNode *a = p_conjunction(p);
-    if (!a || !at_kind(p, TOK_KW_OR))
+    AstNode *a = operand(p);
+    if (!a || !at_kind(p, kw))
         return a;
     PList vals;
     plist_init(&vals);
     plist_push(p, &vals, a);
-    while (at_kind(p, TOK_KW_OR)) {
+    while (at_kind(p, kw)) {
         int save = p->pos;
         p->pos++;
-        AstNode *b = p_conjunction(p);
+        AstNode *b = operand(p);
         if (!b) {
             p->pos = save;
             break;
@@ -104,10 +106,15 @@ static AstNode *disjunction_uncached(Parser *p)
     AstSeq *s = plist_finish(p, &vals);
     AstNode *n = s ? p_node(p, AST_BoolOp, start) : NULL;
     if (n) {
-        n->v.BoolOp.op = AST_Or;
+        n->v.BoolOp.op = op;
         n->v.BoolOp.values = s;
     }
     return n;
+}
+
+static AstNode *disjunction_uncached(Parser *p)
+{
+    return boolop_chain(p, p_conjunction, TOK_KW_OR, AST_Or);
 }
 
 AstNode *p_disjunction(Parser *p)
@@ -138,35 +145,7 @@ AstNode *p_disjunction(Parser *p)
 
 static AstNode *p_conjunction(Parser *p)
 {
-    Token *start = p_peek(p);
-    AstNode *a = p_inversion(p);
-    if (!a || !at_kind(p, TOK_KW_AND))
-        return a;
-    PList vals;
-    plist_init(&vals);
-    plist_push(p, &vals, a);
-    while (at_kind(p, TOK_KW_AND)) {
-        int save = p->pos;
-        p->pos++;
-        AstNode *b = p_inversion(p);
-        if (!b) {
-            p->pos = save;
-            break;
-        }
-        if (!plist_push(p, &vals, b))
-            break;
-    }
-    if (p->error || vals.n < 2) {
-        plist_free(&vals);
-        return p->error ? NULL : a;
-    }
-    AstSeq *s = plist_finish(p, &vals);
-    AstNode *n = s ? p_node(p, AST_BoolOp, start) : NULL;
-    if (n) {
-        n->v.BoolOp.op = AST_And;
-        n->v.BoolOp.values = s;
-    }
-    return n;
+    return boolop_chain(p, p_inversion, TOK_KW_AND, AST_And);
 }
 
 static AstNode *p_inversion(Parser *p)
