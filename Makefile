@@ -20,7 +20,7 @@ LIB_OBJS := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRCS)) $(BUILD)/obj/gen/unicod
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/*.c))
 
-.PHONY: all test deps asan run bench clean unit-tests
+.PHONY: all test deps asan run bench clean unit-tests lang
 all: $(BUILD)/krait
 
 $(BUILD)/krait: $(BUILD)/obj/src/main.o $(LIB_OBJS)
@@ -85,8 +85,14 @@ run: deps
 	@$(MAKE) --no-print-directory all
 	$(BUILD)/krait -X dump-ast $(FILE)
 
+# Python programs against python3.11's output (tests/lang/README.md).  Not
+# part of `make test` until the VM can run them.
+lang: all
+	/usr/bin/python3.11 tests/lang/run.py $(BUILD)/krait
+
 bench: all
 	/usr/bin/python3.11 bench/parse_speed.py --krait $(BUILD)/krait
+	/usr/bin/python3.11 bench/run.py --krait $(BUILD)/krait
 
 clean:
 	rm -rf build build-asan

@@ -1,0 +1,3 @@
+visible = 'v'
+_hidden = 'h'
+import sys as _sys_alias

@@ -1,0 +1,4 @@
+from ..core import greet as _greet
+from .leaf import LEAF
+def shout(name):
+    return _greet(name).upper() + ' ' + LEAF

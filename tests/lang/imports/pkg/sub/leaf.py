@@ -1,0 +1,1 @@
+LEAF = 'from pkg.sub.leaf'
