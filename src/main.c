@@ -1,5 +1,6 @@
 /* The `krait` command.  For now it offers the front end only:
  *   krait -X dump-ast FILE     print ast.dump(ast.parse(FILE), include_attributes=True)
+ *   krait -X symtable FILE     print the symbol table (tests/compile/symtable_dump.py's form)
  *   krait -X parse FILE...     parse files without printing (for timing)
  * Running programs arrives with the compiler and VM. */
 #include <errno.h>
@@ -7,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "compile/symtable.h"
 #include "parse/parser.h"
 
 static char *read_file(const char *path, size_t *len)
@@ -38,7 +40,8 @@ static char *read_file(const char *path, size_t *len)
     return buf;
 }
 
-/* Parses one file; dumps its AST when `dump`.  Returns 0 on success. */
+/* Parses one file; dumps its AST when `dump` is 1, builds and dumps its
+ * symbol table when it is 2.  Returns 0 on success. */
 static int parse_one(const char *path, int dump)
 {
     size_t len;
@@ -58,6 +61,15 @@ static int parse_one(const char *path, int dump)
         fflush(stdout);
         syntax_error_print(stderr, path, &err, tok.buf, tok.buf_end);
         status = 1;
+    } else if (dump == 2) {
+        SymTable *st = symtable_build(&arena, tree, &err);
+        if (st) {
+            symtable_dump(stdout, st);
+        } else {
+            fflush(stdout);
+            syntax_error_print(stderr, path, &err, tok.buf, tok.buf_end);
+            status = 1;
+        }
     } else if (dump) {
         ast_dump(stdout, tree);
     }
@@ -69,6 +81,7 @@ static int parse_one(const char *path, int dump)
 static void usage(void)
 {
     fprintf(stderr, "usage: krait -X dump-ast FILE\n"
+                    "       krait -X symtable FILE\n"
                     "       krait -X parse FILE...\n");
 }
 
@@ -77,6 +90,8 @@ int main(int argc, char **argv)
     if (argc >= 3 && strcmp(argv[1], "-X") == 0) {
         if (strcmp(argv[2], "dump-ast") == 0 && argc == 4)
             return parse_one(argv[3], 1);
+        if (strcmp(argv[2], "symtable") == 0 && argc == 4)
+            return parse_one(argv[3], 2);
         if (strcmp(argv[2], "parse") == 0) {
             int status = 0;
             for (int i = 3; i < argc; i++)

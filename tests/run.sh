@@ -68,6 +68,11 @@ run grammar "$PYTHON" tests/parser/differential.py --root tests/parser/grammar -
 # PEP 701 f-strings, against CPython's trees of equivalent 3.11 sources.
 run pep701 "$PYTHON" tests/parser/pep701.py "$BUILD/krait"
 
+# Symbol tables against CPython's symtable module, on the stdlib and on the
+# hand-written scoping cases (whose errors must match python3.11's exactly).
+run symtable "$PYTHON" tests/compile/symtable_diff.py --krait "$BUILD/krait"
+run symtable-cases "$PYTHON" tests/compile/symtable_diff.py --root tests/compile/cases --cases --label symtable-cases --krait "$BUILD/krait"
+
 # SyntaxError messages and positions against CPython.
 if [ -f tests/syntax/run.py ]; then
     run syntax "$PYTHON" tests/syntax/run.py "$BUILD/krait"

@@ -177,6 +177,8 @@ static bool is_tokenizer_message(const char *msg)
 
 static bool uses_char_offsets(const SyntaxErrorInfo *err, const char *buf, const char *buf_end)
 {
+    if (err->byte_offsets)
+        return false;
     return is_tokenizer_message(err->msg) || has_coding_declaration(buf, buf_end);
 }
 

@@ -3,6 +3,7 @@
 #ifndef KRAIT_SYNTAX_ERROR_H
 #define KRAIT_SYNTAX_ERROR_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 typedef enum {
@@ -25,6 +26,10 @@ typedef struct SyntaxErrorInfo {
      * of line `lineno` of the buffer: CPython 3.11 shows an f-string
      * expression's own text, as "(expr)", for errors inside it. */
     const char *text;
+    /* Set by the passes after parsing (symbol table, compiler): CPython
+     * reports their columns in UTF-8 bytes even in a file with a coding
+     * declaration, where the parser's count characters. */
+    bool byte_offsets;
 } SyntaxErrorInfo;
 
 #endif

@@ -54,6 +54,7 @@
 #include "arena.h"
 #include "ast.h"
 #include "parser.h"
+#include "compile/symtable.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define FUZZ_SANITIZER 1
@@ -839,6 +840,25 @@ typedef struct {
 /* Parses one input and checks the outcome.  allow_limits: the input is a
  * deliberately deep nesting, which CPython itself may refuse with
  * MemoryError ("too complex") or RecursionError, so Krait may too. */
+
+/* The symbol table must take every tree the parser makes: a table, or a
+ * SyntaxError with a message and a line.  It is built in an arena of its own,
+ * freed here, so the heap accounting of the parse is unchanged. */
+static void check_symtable(const AstNode *tree, char *problem, size_t size)
+{
+    Arena arena;
+    arena_init(&arena);
+    SyntaxErrorInfo err;
+    if (!symtable_build(&arena, tree, &err)) {
+        if (err.kind != SYNERR_SYNTAX && err.kind != SYNERR_RECURSION)
+            snprintf(problem, size, "symtable_build() failed with error kind %d", (int)err.kind);
+        else if (err.msg[0] == '\0' || (err.kind == SYNERR_SYNTAX && err.lineno < 1))
+            snprintf(problem, size, "symtable error without a message or line: \"%.200s\"",
+                     err.msg);
+    }
+    arena_free(&arena);
+}
+
 static void run_one(Stats *st, const char *src, size_t len, bool allow_limits, const char *label)
 {
     snprintf(current_case, sizeof current_case, "%s", label);
@@ -866,6 +886,8 @@ static void run_one(Stats *st, const char *src, size_t len, bool allow_limits, c
                 snprintf(problem, sizeof problem, "bad tree: %s", bad);
             else if (ast_dump(st->devnull, tree) != 0)
                 snprintf(problem, sizeof problem, "ast_dump() failed");
+            else
+                check_symtable(tree, problem, sizeof problem);
         }
         checks_after = heap_in_use();
         alarm(0);

@@ -1,0 +1,1 @@
+handler = lambda x, x: x

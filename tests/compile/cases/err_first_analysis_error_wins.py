@@ -1,0 +1,5 @@
+def f():
+    nonlocal a
+
+def g():
+    nonlocal b

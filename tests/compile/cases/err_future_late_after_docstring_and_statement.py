@@ -1,0 +1,3 @@
+"""doc"""
+"not a docstring"
+from __future__ import annotations

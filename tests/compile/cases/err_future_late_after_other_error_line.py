@@ -1,0 +1,4 @@
+import os
+from __future__ import annotations
+def f(a, a):
+    pass

@@ -1,0 +1,5 @@
+# -*- coding: utf-8 -*-
+x = 1
+def f():
+    global x
+    ü = 1; x = 1; global x

@@ -1,0 +1,2 @@
+class A:
+    values = [(y := i) for i in range(5)]

@@ -1,0 +1,2 @@
+def f(pairs):
+    return [(a := 1) for a, b in pairs]

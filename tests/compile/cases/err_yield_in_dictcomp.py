@@ -1,0 +1,2 @@
+def f():
+    return {(yield x): 1 for x in range(3)}
