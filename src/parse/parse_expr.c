@@ -1423,12 +1423,9 @@ AstNode *p_arguments_call(Parser *p, AstNode *func, const Token *start)
     return n;
 }
 
-AstNode *p_args_for_class(Parser *p, AstSeq **bases, AstSeq **keywords)
+bool p_args_for_class(Parser *p, AstSeq **bases, AstSeq **keywords)
 {
-    const Token *lpar = p_last(p);
-    if (!call_args(p, lpar, false, bases, keywords))
-        return NULL;
-    return (AstNode *)bases;  /* any non-NULL value: success */
+    return call_args(p, p_last(p), false, bases, keywords);
 }
 
 /* ---- parameters ---- */

@@ -159,11 +159,6 @@ fail:
     return NULL;
 }
 
-static AstNode *stmt_node(Parser *p, AstKind kind, const Token *start)
-{
-    return p_node(p, kind, start);
-}
-
 /* dotted_name: NAME ('.' NAME)* as one identifier "a.b.c". */
 static const char *dotted_name(Parser *p)
 {
@@ -251,7 +246,7 @@ static AstNode *p_import_name(Parser *p, Token *start)
             goto fail;
     } while (p_expect(p, TOK_COMMA));
     AstSeq *seq = plist_finish(p, &names);
-    AstNode *n = seq ? stmt_node(p, AST_Import, start) : NULL;
+    AstNode *n = seq ? p_node(p, AST_Import, start) : NULL;
     if (n)
         n->v.Import.names = seq;
     return n;
@@ -322,7 +317,7 @@ static AstNode *p_import_from(Parser *p, Token *start)
             goto fail;
     }
     AstSeq *seq = plist_finish(p, &names);
-    AstNode *n = seq ? stmt_node(p, AST_ImportFrom, start) : NULL;
+    AstNode *n = seq ? p_node(p, AST_ImportFrom, start) : NULL;
     if (n) {
         n->v.ImportFrom.module = module;
         n->v.ImportFrom.names = seq;
@@ -347,7 +342,7 @@ static AstNode *p_global_or_nonlocal(Parser *p, Token *start, AstKind kind)
         }
     } while (p_expect(p, TOK_COMMA));
     AstSeq *seq = plist_finish(p, &names);
-    AstNode *n = seq ? stmt_node(p, kind, start) : NULL;
+    AstNode *n = seq ? p_node(p, kind, start) : NULL;
     if (n) {
         if (kind == AST_Global)
             n->v.Global.names = seq;
@@ -395,7 +390,7 @@ static AstNode *p_del_stmt(Parser *p, Token *start)
     } while (p_expect(p, TOK_COMMA));
     if (ok && targets.n && (at_kind(p, TOK_SEMI) || at_kind(p, TOK_NEWLINE))) {
         AstSeq *seq = plist_finish(p, &targets);
-        AstNode *n = seq ? stmt_node(p, AST_Delete, start) : NULL;
+        AstNode *n = seq ? p_node(p, AST_Delete, start) : NULL;
         if (n)
             n->v.Delete.targets = seq;
         return n;
@@ -528,7 +523,7 @@ static AstNode *p_expr_or_assign(Parser *p, Token *start)
             if (!value)
                 return NULL;
         }
-        AstNode *n = stmt_node(p, AST_AnnAssign, start);
+        AstNode *n = p_node(p, AST_AnnAssign, start);
         if (n) {
             n->v.AnnAssign.target = e;
             n->v.AnnAssign.annotation = ann;
@@ -585,7 +580,7 @@ static AstNode *p_expr_or_assign(Parser *p, Token *start)
             }
         }
         AstSeq *seq = plist_finish(p, &targets);
-        AstNode *n = seq ? stmt_node(p, AST_Assign, start) : NULL;
+        AstNode *n = seq ? p_node(p, AST_Assign, start) : NULL;
         if (n) {
             n->v.Assign.targets = seq;
             n->v.Assign.value = value;
@@ -612,7 +607,7 @@ static AstNode *p_expr_or_assign(Parser *p, Token *start)
         AstNode *value = assignment_value(p);
         if (!value)
             return NULL;
-        AstNode *n = stmt_node(p, AST_AugAssign, start);
+        AstNode *n = p_node(p, AST_AugAssign, start);
         if (n) {
             n->v.AugAssign.target = e;
             n->v.AugAssign.op = op;
@@ -620,7 +615,7 @@ static AstNode *p_expr_or_assign(Parser *p, Token *start)
         }
         return n;
     }
-    AstNode *n = stmt_node(p, AST_Expr, start);
+    AstNode *n = p_node(p, AST_Expr, start);
     if (n)
         n->v.Expr.value = e;
     return n;
@@ -639,7 +634,7 @@ static AstNode *p_simple_stmt(Parser *p)
             if (!v)
                 return NULL;
         }
-        n = stmt_node(p, AST_Return, start);
+        n = p_node(p, AST_Return, start);
         if (n)
             n->v.Return.value = v;
         return n;
@@ -663,7 +658,7 @@ static AstNode *p_simple_stmt(Parser *p)
                     return NULL;
             }
         }
-        n = stmt_node(p, AST_Raise, start);
+        n = p_node(p, AST_Raise, start);
         if (n) {
             n->v.Raise.exc = exc;
             n->v.Raise.cause = cause;
@@ -672,13 +667,13 @@ static AstNode *p_simple_stmt(Parser *p)
     }
     case TOK_KW_PASS:
         p->pos++;
-        return stmt_node(p, AST_Pass, start);
+        return p_node(p, AST_Pass, start);
     case TOK_KW_BREAK:
         p->pos++;
-        return stmt_node(p, AST_Break, start);
+        return p_node(p, AST_Break, start);
     case TOK_KW_CONTINUE:
         p->pos++;
-        return stmt_node(p, AST_Continue, start);
+        return p_node(p, AST_Continue, start);
     case TOK_KW_DEL: {
         int save = p->pos;
         p->pos++;
@@ -701,7 +696,7 @@ static AstNode *p_simple_stmt(Parser *p)
             if (!msg)
                 return NULL;
         }
-        n = stmt_node(p, AST_Assert, start);
+        n = p_node(p, AST_Assert, start);
         if (n) {
             n->v.Assert.test = test;
             n->v.Assert.msg = msg;
@@ -751,7 +746,7 @@ static AstNode *p_if_stmt(Parser *p, const char *what)
         if (!orelse)
             return NULL;
     }
-    AstNode *n = stmt_node(p, AST_If, start);
+    AstNode *n = p_node(p, AST_If, start);
     if (n) {
         n->v.If.test = test;
         n->v.If.body = body;
@@ -772,7 +767,7 @@ static AstNode *p_while_stmt(Parser *p, Token *start)
     AstSeq *orelse = P_EMPTY;
     if (at_kind(p, TOK_KW_ELSE) && !(orelse = else_block(p)))
         return NULL;
-    AstNode *n = stmt_node(p, AST_While, start);
+    AstNode *n = p_node(p, AST_While, start);
     if (n) {
         n->v.While.test = test;
         n->v.While.body = body;
@@ -808,7 +803,7 @@ static AstNode *p_for_stmt(Parser *p, Token *start, bool is_async)
     AstSeq *orelse = P_EMPTY;
     if (at_kind(p, TOK_KW_ELSE) && !(orelse = else_block(p)))
         return NULL;
-    AstNode *n = stmt_node(p, is_async ? AST_AsyncFor : AST_For, start);
+    AstNode *n = p_node(p, is_async ? AST_AsyncFor : AST_For, start);
     if (n) {
         /* For and AsyncFor have the same fields in the same order. */
         n->v.For.target = target;
@@ -932,7 +927,7 @@ static AstNode *p_with_stmt(Parser *p, Token *start, bool is_async)
         invalid_with_stmt(p, items_pos);
     if (!body)
         return NULL;
-    n = stmt_node(p, is_async ? AST_AsyncWith : AST_With, start);
+    n = p_node(p, is_async ? AST_AsyncWith : AST_With, start);
     if (n) {
         n->v.With.items = items;
         n->v.With.body = body;
@@ -1041,7 +1036,7 @@ static AstNode *p_try_stmt(Parser *p, Token *start)
         goto fail;
     }
     AstSeq *hs = plist_finish(p, &handlers);
-    AstNode *n = hs ? stmt_node(p, kind == 1 ? AST_TryStar : AST_Try, start) : NULL;
+    AstNode *n = hs ? p_node(p, kind == 1 ? AST_TryStar : AST_Try, start) : NULL;
     if (n) {
         n->v.Try.body = body;
         n->v.Try.handlers = hs;
@@ -1082,7 +1077,7 @@ static AstNode *p_funcdef(Parser *p, Token *start, AstSeq *decorators, bool is_a
     if (!body)
         return NULL;
     const char *id = p_identifier(p, name);
-    AstNode *n = id ? stmt_node(p, is_async ? AST_AsyncFunctionDef : AST_FunctionDef, start)
+    AstNode *n = id ? p_node(p, is_async ? AST_AsyncFunctionDef : AST_FunctionDef, start)
                     : NULL;
     if (n) {
         n->v.FunctionDef.name = id;
@@ -1108,7 +1103,7 @@ static AstNode *p_classdef(Parser *p, AstSeq *decorators)
     if (!body)
         return NULL;
     const char *id = p_identifier(p, name);
-    AstNode *n = id ? stmt_node(p, AST_ClassDef, start) : NULL;
+    AstNode *n = id ? p_node(p, AST_ClassDef, start) : NULL;
     if (n) {
         n->v.ClassDef.name = id;
         n->v.ClassDef.bases = bases;

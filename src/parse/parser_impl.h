@@ -130,7 +130,8 @@ AstNode *p_lambda_or_def_params(Parser *p, bool is_lambda);
 AstNode *p_arguments_call(Parser *p, AstNode *func, const Token *lpar); /* after '(' */
 AstSeq *p_comp_for(Parser *p);                 /* for_if_clauses */
 AstNode *p_slices(Parser *p);
-AstNode *p_args_for_class(Parser *p, AstSeq **bases, AstSeq **keywords);
+/* Class bases and keywords, after '(' up to and including ')'. */
+bool p_args_for_class(Parser *p, AstSeq **bases, AstSeq **keywords);
 
 /* Sets ctx on a target expression and its parts; on failure reports CPython's
  * "cannot assign to ..." / "cannot delete ..." error and returns false. */
