@@ -87,8 +87,7 @@ static void *fstring_error(FBuilder *b, const char *msg)
 }
 
 /* Decodes a literal piece of a string body and appends it. */
-static bool append_decoded(FBuilder *b, const Token *tok, const char *s, const char *e, bool raw,
-                           bool bytes)
+static bool append_decoded(FBuilder *b, const char *s, const char *e, bool raw, bool bytes)
 {
     if (s == e)
         return true;
@@ -103,7 +102,6 @@ static bool append_decoded(FBuilder *b, const Token *tok, const char *s, const c
     if (lit_string(b->p->arena, s, lone ? e - 1 : e, raw, bytes, &c, &err) < 0) {
         if (err.kind == SYNERR_NOMEM)
             return p_nomem(b->p), false;
-        (void)tok;
         fstring_error(b, err.msg);
         return false;
     }
@@ -253,13 +251,13 @@ static bool fstring_body(FBuilder *b, const Token *tok, const StringPrefix *sp, 
         }
         if (c == '{') {
             if (depth == 0 && s + 1 < end && s[1] == '{') {
-                if (!append_decoded(b, tok, piece, s + 1, sp->raw, false))
+                if (!append_decoded(b, piece, s + 1, sp->raw, false))
                     return false;
                 s += 2;
                 piece = s;
                 continue;
             }
-            if (!append_decoded(b, tok, piece, s, sp->raw, false))
+            if (!append_decoded(b, piece, s, sp->raw, false))
                 return false;
             s++;
             if (!fstring_field(b, tok, sp, &s, end, depth, values))
@@ -271,7 +269,7 @@ static bool fstring_body(FBuilder *b, const Token *tok, const StringPrefix *sp, 
             if (depth > 0)
                 break;
             if (s + 1 < end && s[1] == '}') {
-                if (!append_decoded(b, tok, piece, s + 1, sp->raw, false))
+                if (!append_decoded(b, piece, s + 1, sp->raw, false))
                     return false;
                 s += 2;
                 piece = s;
@@ -281,7 +279,7 @@ static bool fstring_body(FBuilder *b, const Token *tok, const StringPrefix *sp, 
         }
         s++;
     }
-    if (!append_decoded(b, tok, piece, s, sp->raw, false))
+    if (!append_decoded(b, piece, s, sp->raw, false))
         return false;
     *pp = s;
     return true;
@@ -321,7 +319,7 @@ AstNode *p_strings(Parser *p)
         StringPrefix sp;
         tok_string_parts(t, &sp);
         if (!sp.fmt) {
-            if (!append_decoded(&b, t, sp.body, sp.body_end, sp.raw, sp.bytes))
+            if (!append_decoded(&b, sp.body, sp.body_end, sp.raw, sp.bytes))
                 goto done;
             continue;
         }
