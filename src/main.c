@@ -1,8 +1,10 @@
-/* The `krait` command.  For now it offers the front end only:
+/* The `krait` command.  The command line is parsed as python3.11 parses
+ * its own (runtime/cmdline.c), so option errors, -h and -V behave as
+ * CPython's.  For now it offers the front end only:
  *   krait -X dump-ast FILE     print ast.dump(ast.parse(FILE), include_attributes=True)
  *   krait -X symtable FILE     print the symbol table (tests/compile/symtable_dump.py's form)
  *   krait -X parse FILE...     parse files without printing (for timing)
- * Running programs arrives with the compiler and VM. */
+ * Running programs (FILE, -c, -m, stdin) arrives with the compiler and VM. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +12,7 @@
 
 #include "compile/symtable.h"
 #include "parse/parser.h"
+#include "runtime/cmdline.h"
 
 static char *read_file(const char *path, size_t *len)
 {
@@ -85,21 +88,48 @@ static void usage(void)
                     "       krait -X parse FILE...\n");
 }
 
-int main(int argc, char **argv)
+/* The front-end modes, chosen by a bare -X key.  They take the script
+ * argument and what follows it as their files, so they go through the same
+ * option parsing as everything else. */
+static int front_end_mode(const KrCmdline *cfg, const char *key, int *status)
 {
-    if (argc >= 3 && strcmp(argv[1], "-X") == 0) {
-        if (strcmp(argv[2], "dump-ast") == 0 && argc == 4)
-            return parse_one(argv[3], 1);
-        if (strcmp(argv[2], "symtable") == 0 && argc == 4)
-            return parse_one(argv[3], 2);
-        if (strcmp(argv[2], "parse") == 0) {
-            int status = 0;
-            for (int i = 3; i < argc; i++)
-                if (parse_one(argv[i], 0) != 0)
-                    status = 1;
-            return status;
-        }
+    if (cfg->run != KR_RUN_FILE) {
+        usage();
+        *status = 2;
+        return 1;
     }
-    usage();
+    if (strcmp(key, "parse") == 0) {
+        *status = 0;
+        for (int i = 0; i < cfg->argc; i++)
+            if (parse_one(cfg->argv[i], 0) != 0)
+                *status = 1;
+        return 1;
+    }
+    if (cfg->argc != 1) {
+        usage();
+        *status = 2;
+        return 1;
+    }
+    *status = parse_one(cfg->run_filename, strcmp(key, "symtable") == 0 ? 2 : 1);
+    return 1;
+}
+
+int main(int argc, char **argv, char **envp)
+{
+    KrCmdline cfg;
+    int status = 0;
+    if (kr_cmdline_parse(&cfg, argc, argv, envp, stdout, stderr, &status) == KR_CMDLINE_EXIT) {
+        kr_cmdline_free(&cfg);
+        return status;
+    }
+    static const char *const modes[] = {"dump-ast", "symtable", "parse"};
+    for (int i = 0; i < cfg.nxoptions; i++)
+        for (size_t m = 0; m < sizeof modes / sizeof *modes; m++)
+            if (strcmp(cfg.xoptions[i], modes[m]) == 0 && front_end_mode(&cfg, modes[m], &status)) {
+                kr_cmdline_free(&cfg);
+                return status;
+            }
+    kr_cmdline_free(&cfg);
+    fprintf(stderr, "krait: cannot run programs yet (the compiler and VM are in progress)\n");
     return 2;
 }

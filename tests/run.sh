@@ -73,6 +73,9 @@ run pep701 "$PYTHON" tests/parser/pep701.py "$BUILD/krait"
 run symtable "$PYTHON" tests/compile/symtable_diff.py --krait "$BUILD/krait"
 run symtable-cases "$PYTHON" tests/compile/symtable_diff.py --root tests/compile/cases --cases --label symtable-cases --krait "$BUILD/krait"
 
+# The command line's errors, help and -V against CPython's.
+run cmdline "$PYTHON" tests/cmdline/errors.py "$BUILD/krait"
+
 # SyntaxError messages and positions against CPython.
 if [ -f tests/syntax/run.py ]; then
     run syntax "$PYTHON" tests/syntax/run.py "$BUILD/krait"
