@@ -3,6 +3,7 @@
  * CPython's.  For now it offers the front end only:
  *   krait -X dump-ast FILE     print ast.dump(ast.parse(FILE), include_attributes=True)
  *   krait -X symtable FILE     print the symbol table (tests/compile/symtable_dump.py's form)
+ *   krait -X check FILE        report the compiler's SyntaxErrors (symbol table, then checks.c)
  *   krait -X parse FILE...     parse files without printing (for timing)
  * Running programs (FILE, -c, -m, stdin) arrives with the compiler and VM. */
 #include <errno.h>
@@ -10,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "compile/checks.h"
 #include "compile/symtable.h"
 #include "parse/parser.h"
 #include "runtime/cmdline.h"
@@ -44,7 +46,8 @@ static char *read_file(const char *path, size_t *len)
 }
 
 /* Parses one file; dumps its AST when `dump` is 1, builds and dumps its
- * symbol table when it is 2.  Returns 0 on success. */
+ * symbol table when it is 2, builds it and runs the compiler's checks
+ * silently when it is 3.  Returns 0 on success. */
 static int parse_one(const char *path, int dump)
 {
     size_t len;
@@ -64,10 +67,11 @@ static int parse_one(const char *path, int dump)
         fflush(stdout);
         syntax_error_print(stderr, path, &err, tok.buf, tok.buf_end);
         status = 1;
-    } else if (dump == 2) {
+    } else if (dump == 2 || dump == 3) {
         SymTable *st = symtable_build(&arena, tree, &err);
-        if (st) {
-            symtable_dump(stdout, st);
+        if (st && (dump == 2 || compile_checks(tree, st, &err) == 0)) {
+            if (dump == 2)
+                symtable_dump(stdout, st);
         } else {
             fflush(stdout);
             syntax_error_print(stderr, path, &err, tok.buf, tok.buf_end);
@@ -85,6 +89,7 @@ static void usage(void)
 {
     fprintf(stderr, "usage: krait -X dump-ast FILE\n"
                     "       krait -X symtable FILE\n"
+                    "       krait -X check FILE\n"
                     "       krait -X parse FILE...\n");
 }
 
@@ -110,7 +115,9 @@ static int front_end_mode(const KrCmdline *cfg, const char *key, int *status)
         *status = 2;
         return 1;
     }
-    *status = parse_one(cfg->run_filename, strcmp(key, "symtable") == 0 ? 2 : 1);
+    *status = parse_one(cfg->run_filename, strcmp(key, "symtable") == 0 ? 2
+                                           : strcmp(key, "check") == 0  ? 3
+                                                                        : 1);
     return 1;
 }
 
@@ -122,7 +129,7 @@ int main(int argc, char **argv, char **envp)
         kr_cmdline_free(&cfg);
         return status;
     }
-    static const char *const modes[] = {"dump-ast", "symtable", "parse"};
+    static const char *const modes[] = {"dump-ast", "symtable", "check", "parse"};
     for (int i = 0; i < cfg.nxoptions; i++)
         for (size_t m = 0; m < sizeof modes / sizeof *modes; m++)
             if (strcmp(cfg.xoptions[i], modes[m]) == 0 && front_end_mode(&cfg, modes[m], &status)) {

@@ -73,6 +73,10 @@ run pep701 "$PYTHON" tests/parser/pep701.py "$BUILD/krait"
 run symtable "$PYTHON" tests/compile/symtable_diff.py --krait "$BUILD/krait"
 run symtable-cases "$PYTHON" tests/compile/symtable_diff.py --root tests/compile/cases --cases --label symtable-cases --krait "$BUILD/krait"
 
+# The compiler's SyntaxErrors (krait -X check): hand-written cases against
+# python3.11's stderr, and the stdlib against compile().
+run checks "$PYTHON" tests/compile/checks_run.py --krait "$BUILD/krait"
+
 # The command line's errors, help and -V against CPython's.
 run cmdline "$PYTHON" tests/cmdline/errors.py "$BUILD/krait"
 

@@ -294,7 +294,9 @@ void syntax_error_print(FILE *out, const char *filename, const SyntaxErrorInfo *
         fflush(out);
         return;
     }
-    if (err->lineno > 0 && err->kind != SYNERR_RECURSION) {
+    /* Line -1: the compiler reports some errors at an unset location; CPython
+     * prints the line number and no source. */
+    if ((err->lineno > 0 || err->lineno == -1) && err->kind != SYNERR_RECURSION) {
         fprintf(out, "  File \"%s\", line %d\n", filename ? filename : "<string>", err->lineno);
         bool chars = uses_char_offsets(err, buf, buf_end);
         const char *start, *end;

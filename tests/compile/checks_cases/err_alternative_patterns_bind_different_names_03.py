@@ -1,0 +1,2 @@
+match x:
+    case {"x": a} | {"y": b}: pass

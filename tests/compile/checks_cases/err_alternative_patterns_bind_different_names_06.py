@@ -1,0 +1,2 @@
+match x:
+    case [_, *_, a] | [a, b]: pass

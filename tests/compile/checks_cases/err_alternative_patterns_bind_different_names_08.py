@@ -1,0 +1,2 @@
+match x:
+    case [a, *_, _] | [b, *_]: pass

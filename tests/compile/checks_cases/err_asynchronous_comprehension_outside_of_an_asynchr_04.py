@@ -1,0 +1,1 @@
+[await z for z in (yield)]

@@ -1,0 +1,3 @@
+async def f():
+    class C:
+        [await x for x in y]

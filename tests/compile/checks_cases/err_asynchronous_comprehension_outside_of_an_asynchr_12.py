@@ -1,0 +1,1 @@
+def f(a=[x async for x in y]): pass

@@ -1,0 +1,1 @@
+async def f(a=[x async for x in y]): pass

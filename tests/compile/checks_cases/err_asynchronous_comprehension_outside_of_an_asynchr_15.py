@@ -1,0 +1,2 @@
+def f():
+    return {y: await w for y in z}

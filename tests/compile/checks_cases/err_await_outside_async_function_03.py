@@ -1,0 +1,7 @@
+def f():
+    for x in y:
+        try:
+            break
+            return (yield)
+        finally:
+            await q

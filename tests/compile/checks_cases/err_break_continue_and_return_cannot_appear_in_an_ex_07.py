@@ -1,0 +1,9 @@
+def f():
+    for x in y:
+        try:
+            pass
+        except* E:
+            try:
+                break
+            finally:
+                pass

@@ -1,0 +1,2 @@
+match x:
+    case {1: a, **__debug__}: pass

@@ -1,0 +1,2 @@
+@(yield)
+def f(__debug__): pass

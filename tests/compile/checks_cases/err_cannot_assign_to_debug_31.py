@@ -1,0 +1,2 @@
+class C:
+    def __debug__(self): pass

@@ -1,0 +1,4 @@
+try: pass
+except A: pass
+except: pass
+except: pass

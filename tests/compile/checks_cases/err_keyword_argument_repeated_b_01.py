@@ -1,0 +1,1 @@
+class C(**a, b=1, b=2): pass

@@ -1,0 +1,2 @@
+match x:
+    case {"é": a, "é": b}: pass

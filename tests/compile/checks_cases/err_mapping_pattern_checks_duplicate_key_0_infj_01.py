@@ -1,0 +1,2 @@
+match x:
+    case {-1e400j: a, -1e500j: b}: pass

@@ -1,0 +1,2 @@
+match x:
+    case {1e300: a, 1e300: b}: pass

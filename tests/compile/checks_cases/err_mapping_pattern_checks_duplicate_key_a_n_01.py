@@ -1,0 +1,2 @@
+match x:
+    case {"a\n": a, "a\n": b}: pass

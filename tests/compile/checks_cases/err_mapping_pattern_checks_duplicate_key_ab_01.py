@@ -1,0 +1,2 @@
+match x:
+    case {"a" "b": a, "ab": b}: pass

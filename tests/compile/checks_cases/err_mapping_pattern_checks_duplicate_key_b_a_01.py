@@ -1,0 +1,2 @@
+match x:
+    case {b"a": a, b"a": b}: pass

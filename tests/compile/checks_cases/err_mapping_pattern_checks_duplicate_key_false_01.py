@@ -1,0 +1,2 @@
+match x:
+    case {0: a, False: b}: pass

@@ -1,0 +1,3 @@
+match x:
+    case (a as b) | 2: pass
+    case 3: pass

@@ -1,0 +1,4 @@
+async def f():
+    lambda: (yield)
+    return 1
+    yield

@@ -1,0 +1,2 @@
+def f(a=(yield)):
+    return 1

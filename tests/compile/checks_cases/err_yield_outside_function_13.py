@@ -1,0 +1,2 @@
+match (yield):
+    case __debug__: pass

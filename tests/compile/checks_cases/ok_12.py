@@ -1,0 +1,3 @@
+match x:
+    case _ if y: pass
+    case _: pass

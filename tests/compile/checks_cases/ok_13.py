@@ -1,0 +1,2 @@
+match x:
+    case {a.b: a, a.b: b}: pass

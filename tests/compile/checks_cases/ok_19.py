@@ -1,0 +1,5 @@
+def f():
+    for x in y:
+        def g():
+            return 1
+        break

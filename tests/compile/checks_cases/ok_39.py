@@ -1,0 +1,1 @@
+del x[__debug__]

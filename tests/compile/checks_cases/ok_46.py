@@ -1,0 +1,2 @@
+async def f():
+    def g(a=[x async for x in y]): pass
