@@ -198,7 +198,8 @@ static AstNode *mapping_pattern(Parser *p, const Token *start)
         } else {
             key = number_expr(p);
         }
-        if (!key || key->kind == AST_JoinedStr || !p_expect(p, TOK_COLON))
+        /* An f-string key parses; the compiler rejects it (as CPython). */
+        if (!key || !p_expect(p, TOK_COLON))
             goto fail;
         AstNode *pat = p_pattern(p);
         if (!pat || !plist_push(p, &keys, key) || !plist_push(p, &pats, pat))
@@ -281,10 +282,8 @@ static AstNode *p_closed_pattern(Parser *p)
         return v ? value_pattern(p, start, v) : NULL;
     }
     case TOK_STRING: {
-        AstNode *v = p_strings(p);
-        if (!v || v->kind == AST_JoinedStr)
-            return NULL;
-        return value_pattern(p, start, v);
+        AstNode *v = p_strings(p);   /* f-strings too: the compiler rejects them */
+        return v ? value_pattern(p, start, v) : NULL;
     }
     case TOK_KW_NONE:
     case TOK_KW_TRUE:
