@@ -35,6 +35,20 @@
  * as two.  Lookup therefore maps the query's words to ids and binary-searches
  * id sequences; no name is ever rebuilt as text.
  *
+ * Code point -> name (unicodedata.name) reuses those entries rather than
+ * storing the names again: it only needs to know which name block holds a
+ * code point's name, since the block's entries carry their code points.
+ * The named code points (aliases excluded) are listed in code point order,
+ * in chunks of REV_CHUNK with each chunk's first code point and offset
+ * stored separately; per entry one varint holds the zigzag delta of the
+ * name block from the previous entry's, shifted left once, with the low bit
+ * set when the code point does not follow the previous one, in which case
+ * a varint (gap - 1) follows.  Block numbers of neighbouring code points
+ * are close, so most entries are one byte.  Where an alias of the same code
+ * point comes first in that block, the scan would find the alias, so those
+ * few code points are listed in uni_name_rev_exact with their exact entry
+ * index (cp << 32 | index).
+ *
  * Properties (XID_Start, XID_Continue, printable) are sorted lists of the
  * code points where membership flips.  Canonical combining classes are a
  * sorted list of (start << 8 | class) runs.  Full NFKD decompositions are
@@ -55,6 +69,7 @@
 #define MAX_TOKENS 15   /* an entry header keeps token counts in a nibble */
 #define LEX_BLOCK 8
 #define NAME_BLOCK 32
+#define REV_CHUNK 64
 
 /* The Unicode version of CPython 3.11's unicodedata, which the tables
  * reproduce. */
@@ -105,6 +120,7 @@ typedef struct {
 typedef struct {
     char *text;
     uint32_t cp;
+    bool alias;     /* from NameAliases.txt: found by \N{}, never named */
     int ntok;
     char *tok[MAX_TOKENS];
     uint16_t id[MAX_TOKENS];
@@ -361,7 +377,7 @@ static void read_age(Ucd *u, const char *dir)
                 u->version, KNOWN_MAJOR, KNOWN_MINOR);
 }
 
-static void add_name(Ucd *u, const char *text, uint32_t cp)
+static void add_name(Ucd *u, const char *text, uint32_t cp, bool alias)
 {
     if (u->nnames == u->capnames) {
         u->capnames = u->capnames ? 2 * u->capnames : 4096;
@@ -371,6 +387,7 @@ static void add_name(Ucd *u, const char *text, uint32_t cp)
     memset(nm, 0, sizeof *nm);
     nm->text = xstrndup(text, strlen(text));
     nm->cp = cp;
+    nm->alias = alias;
 }
 
 static bool is_word_char(char c)
@@ -468,7 +485,7 @@ static void read_unicode_data(Ucd *u, const char *dir)
                 u->flags[c] |= F_PRINTABLE;
         }
         if (name[0] != '<')
-            add_name(u, name, cp);
+            add_name(u, name, cp, false);
 
         const char *d = field[5];
         if (*d) {
@@ -541,7 +558,7 @@ static void read_aliases(Ucd *u, const char *dir)
         }
         /* \N{...} accepts aliases of every type (correction, control,
          * alternate, figment, abbreviation). */
-        add_name(u, field[1], cp);
+        add_name(u, field[1], cp, true);
     }
     free(line);
     fclose(f);
@@ -769,6 +786,91 @@ static void put_varint(Bytes *b, uint32_t v)
     put(b, (uint8_t)v);
 }
 
+typedef struct {
+    uint32_t cp;
+    uint32_t index;   /* in the sorted name list */
+} RevEntry;
+
+static int cmp_rev(const void *a, const void *b)
+{
+    const RevEntry *x = a, *y = b;
+    return x->cp < y->cp ? -1 : x->cp > y->cp;
+}
+
+/* The code point -> name index described in the header comment; u->names
+ * must be in their final (stored) order. */
+static void emit_name_index(Out *o, const Ucd *u)
+{
+    RevEntry *rev = xrealloc(NULL, u->nnames * sizeof *rev);
+    size_t n = 0, max_len = 0;
+    for (size_t i = 0; i < u->nnames; i++) {
+        if (u->names[i].alias)
+            continue;
+        rev[n++] = (RevEntry){u->names[i].cp, (uint32_t)i};
+        size_t len = strlen(u->names[i].text);
+        if (len > max_len)
+            max_len = len;
+    }
+    qsort(rev, n, sizeof *rev, cmp_rev);
+    for (size_t i = 1; i < n; i++)
+        if (rev[i - 1].cp == rev[i].cp)
+            die("two names for %04X", rev[i].cp);
+
+    uint64_t *exact = xrealloc(NULL, (n + 1) * sizeof *exact);
+    size_t nexact = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t first = rev[i].index / NAME_BLOCK * NAME_BLOCK;
+        for (size_t k = first; k < rev[i].index; k++)
+            if (u->names[k].cp == rev[i].cp) {
+                exact[nexact++] = (uint64_t)rev[i].cp << 32 | rev[i].index;
+                break;
+            }
+    }
+    /* C has no empty arrays; the sentinel sorts after every real entry. */
+    exact[nexact] = UINT64_MAX;
+
+    Bytes d = {0};
+    size_t nchunk = (n + REV_CHUNK - 1) / REV_CHUNK;
+    uint32_t *chunk_cp = xrealloc(NULL, nchunk * sizeof *chunk_cp);
+    uint32_t *chunk_off = xrealloc(NULL, nchunk * sizeof *chunk_off);
+    uint32_t prev_cp = 0, prev_blk = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t blk = rev[i].index / NAME_BLOCK;
+        if (i % REV_CHUNK == 0) {
+            chunk_cp[i / REV_CHUNK] = rev[i].cp;
+            chunk_off[i / REV_CHUNK] = (uint32_t)d.n;
+            prev_cp = rev[i].cp - 1;
+            prev_blk = 0;
+        }
+        int64_t delta = (int64_t)blk - prev_blk;
+        uint32_t z = delta >= 0 ? (uint32_t)(2 * delta) : (uint32_t)(-2 * delta - 1);
+        uint32_t gap = rev[i].cp - prev_cp - 1;
+        put_varint(&d, z << 1 | (gap != 0));
+        if (gap != 0)
+            put_varint(&d, gap - 1);
+        prev_cp = rev[i].cp;
+        prev_blk = blk;
+    }
+
+    size_t before = o->bytes;
+    fputs("\n/* Code point -> name: see tools/gen_unicode.c for the format. */\n", o->h);
+    emit_define(o, "UNI_NAME_REV_COUNT", (unsigned long)n);
+    emit_define(o, "UNI_NAME_REV_CHUNK", REV_CHUNK);
+    emit_define(o, "UNI_NAME_MAX_LEN", (unsigned long)max_len);
+    emit_u32(o, "uni_name_rev_cp", chunk_cp, nchunk);
+    emit_offsets(o, "uni_name_rev_off", chunk_off, nchunk);
+    emit_u8(o, "uni_name_rev_data", d.p, d.n);
+    emit_u64(o, "uni_name_rev_exact", exact, nexact + 1);
+    fprintf(o->h, "/* The code point -> name index: %zu bytes (%zu exact entries). */\n",
+            o->bytes - before, nexact);
+
+    free(d.p);
+    free(chunk_cp);
+    free(chunk_off);
+    free(exact);
+    free(rev);
+}
+
 static void emit_names(Out *o, Ucd *u)
 {
     /* Lexicon. */
@@ -900,6 +1002,8 @@ static void emit_names(Out *o, Ucd *u)
     emit_u16(o, "uni_name_one_byte", onebyte, k1);
     emit_u8(o, "uni_name_data", nd.p, nd.n);
     emit_offsets(o, "uni_name_block", blk, nblk);
+
+    emit_name_index(o, u);
 
     free(lex.p);
     free(nd.p);

@@ -223,7 +223,7 @@ static CodecStatus h_namereplace(void *ctx, const CodecError *err, CodecReplacem
         return CODEC_OK;
     }
     for (size_t i = err->start; i < err->end; i++) {
-        char name[128];
+        char name[UNICODE_NAME_MAX];
         bool ok;
         if (lk && lk->name && lk->name(err->cps[i], name, sizeof name))
             ok = str_puts(&rep->str, "\\N{") && str_puts(&rep->str, name) &&
@@ -235,6 +235,21 @@ static CodecStatus h_namereplace(void *ctx, const CodecError *err, CodecReplacem
     }
     rep->pos = (int64_t)err->end;
     return CODEC_OK;
+}
+
+/* The character database's names, for the built-in 'namereplace'. */
+static bool db_name(uint32_t cp, char *buf, size_t cap)
+{
+    size_t n = unicode_name_of(cp, buf, cap);
+    return n > 0 && n < cap;
+}
+
+static const CodecNameLookup db_names = {db_name};
+
+static CodecStatus h_db_namereplace(void *ctx, const CodecError *err, CodecReplacement *rep)
+{
+    (void)ctx;
+    return h_namereplace((void *)&db_names, err, rep);
 }
 
 static CodecStatus h_surrogateescape(void *ctx, const CodecError *err, CodecReplacement *rep)
@@ -382,6 +397,7 @@ static const struct {
     {"surrogateescape", h_surrogateescape},
     {"surrogatepass", h_surrogatepass},
     {"xmlcharrefreplace", h_xmlcharrefreplace},
+    {"namereplace", h_db_namereplace},
 };
 
 bool codec_builtin_handler(const char *name, CodecHandler *out)

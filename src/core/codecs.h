@@ -86,14 +86,13 @@ typedef struct CodecHandler {
 
 /* The built-in handler called `name` ('strict', 'ignore', 'replace',
  * 'backslashreplace', 'surrogateescape', 'surrogatepass',
- * 'xmlcharrefreplace').  Returns false for other names.  'namereplace' needs
- * character names, which the Unicode database does not provide yet: see
- * codec_namereplace_handler. */
+ * 'xmlcharrefreplace', 'namereplace' with unicode_name_of's names).  Returns
+ * false for other names. */
 bool codec_builtin_handler(const char *name, CodecHandler *out);
 
-/* 'namereplace' with a caller-supplied cp -> name lookup (ctx must point to
- * a CodecNameLookup that outlives the handler).  name() writes the NUL-
- * terminated name into buf and returns true, or returns false when the
+/* 'namereplace' with a caller-supplied cp -> name lookup, for tests and
+ * other name sources (lookup must outlive the handler).  name() writes the
+ * NUL-terminated name into buf and returns true, or returns false when the
  * character has none (then the handler falls back to \x, \u, \U escapes). */
 typedef struct CodecNameLookup {
     bool (*name)(uint32_t cp, char *buf, size_t cap);

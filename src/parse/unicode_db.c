@@ -321,6 +321,159 @@ bool unicode_lookup_name(const char *name, size_t len, uint32_t *cp)
     return false;
 }
 
+/* ---- code point -> name ---- */
+
+_Static_assert(UNI_NAME_MAX_LEN < UNICODE_NAME_MAX, "UNICODE_NAME_MAX too small");
+
+static uint32_t read_varint(const uint8_t **pp)
+{
+    const uint8_t *p = *pp;
+    uint32_t v = 0;
+    unsigned shift = 0;
+    uint8_t b;
+    do {
+        b = *p++;
+        v |= (uint32_t)(b & 0x7F) << shift;
+        shift += 7;
+    } while (b & 0x80);
+    *pp = p;
+    return v;
+}
+
+/* Copies s into buf at *len as far as cap allows (keeping room for the
+ * NUL), and counts it in *len either way. */
+static void put_text(char *buf, size_t cap, size_t *len, const char *s, size_t n)
+{
+    if (*len < cap) {
+        size_t room = cap - *len - 1;
+        memcpy(buf + *len, s, n < room ? n : room);
+    }
+    *len += n;
+}
+
+static size_t finish_text(char *buf, size_t cap, size_t len)
+{
+    if (cap > 0)
+        buf[len < cap ? len : cap - 1] = '\0';
+    return len;
+}
+
+/* The name block holding cp's name (aliases aside), or -1 when cp has
+ * none, from the index described in tools/gen_unicode.c. */
+static long name_block_of(uint32_t cp)
+{
+    size_t lo = 0, hi = COUNT(uni_name_rev_cp);
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (uni_name_rev_cp[mid] <= cp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0)
+        return -1;
+    size_t first = (lo - 1) * UNI_NAME_REV_CHUNK;
+    size_t end = first + UNI_NAME_REV_CHUNK < UNI_NAME_REV_COUNT
+                     ? first + UNI_NAME_REV_CHUNK : UNI_NAME_REV_COUNT;
+    const uint8_t *p = uni_name_rev_data + uni_name_rev_off[lo - 1];
+    uint32_t c = uni_name_rev_cp[lo - 1] - 1, blk = 0;
+    for (size_t i = first; i < end; i++) {
+        uint32_t v = read_varint(&p);
+        c += 1;
+        if (v & 1)
+            c += read_varint(&p) + 1;
+        uint32_t z = v >> 1;
+        blk = (z & 1) ? blk - (z >> 1) - 1 : blk + (z >> 1);
+        if (c == cp)
+            return (long)blk;
+        if (c > cp)
+            break;
+    }
+    return -1;
+}
+
+/* Spells out lexicon word id. */
+static size_t word_text(uint16_t id, char *buf)
+{
+    const uint8_t *p = uni_lex_data + uni_lex_block[id / UNI_LEX_BLOCK];
+    size_t n = 0;
+    for (size_t i = id / UNI_LEX_BLOCK * UNI_LEX_BLOCK; i <= id; i++)
+        n = read_word(&p, buf);
+    return n;
+}
+
+static size_t name_hangul(uint32_t cp, char *buf, size_t cap)
+{
+    uint32_t s = cp - S_BASE;
+    const char *parts[3] = {jamo_l[s / N_COUNT], jamo_v[s % N_COUNT / T_COUNT],
+                            jamo_t[s % T_COUNT]};
+    size_t len = 0;
+    put_text(buf, cap, &len, "HANGUL SYLLABLE ", 16);
+    for (int i = 0; i < 3; i++)
+        put_text(buf, cap, &len, parts[i], strlen(parts[i]));
+    return finish_text(buf, cap, len);
+}
+
+size_t unicode_name_of(uint32_t cp, char *buf, size_t cap)
+{
+    if (cp >= S_BASE && cp < S_BASE + S_COUNT)
+        return name_hangul(cp, buf, cap);
+    for (size_t i = 0; i < UNI_CJK_RANGES; i++) {
+        if (cp >= uni_cjk_ranges[2 * i] && cp <= uni_cjk_ranges[2 * i + 1]) {
+            char tmp[32];
+            int n = snprintf(tmp, sizeof tmp, "CJK UNIFIED IDEOGRAPH-%04X", (unsigned)cp);
+            size_t len = 0;
+            put_text(buf, cap, &len, tmp, (size_t)n);
+            return finish_text(buf, cap, len);
+        }
+    }
+    long blk = name_block_of(cp);
+    if (blk < 0)
+        return 0;
+
+    /* The first entry of the block with this code point is its name, unless
+     * the generator listed the exact entry because an alias comes first. */
+    size_t want = SIZE_MAX;
+    uint64_t key = (uint64_t)cp << 32;
+    size_t lo = 0, hi = COUNT(uni_name_rev_exact);
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (uni_name_rev_exact[mid] < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (uni_name_rev_exact[lo] >> 32 == cp)
+        want = (size_t)(uni_name_rev_exact[lo] & 0xFFFFFFFF);
+
+    size_t first = (size_t)blk * UNI_NAME_BLOCK;
+    size_t end = first + UNI_NAME_BLOCK < UNI_NAME_COUNT ? first + UNI_NAME_BLOCK
+                                                         : UNI_NAME_COUNT;
+    const uint8_t *p = uni_name_data + uni_name_block[blk];
+    uint16_t seq[UNI_NAME_MAX_TOKENS];
+    uint32_t c = 0;
+    for (size_t i = first; i < end; i++) {
+        int n;
+        p = read_entry(p, seq, &n, &c);
+        if (want == SIZE_MAX ? c != cp : i != want)
+            continue;
+        /* A space joins two words; separator tokens are spelt out. */
+        size_t len = 0;
+        bool prev_word = false;
+        for (int k = 0; k < n; k++) {
+            char w[UNI_LEX_MAX_WORD];
+            size_t wl = word_text(seq[k], w);
+            bool is_word = is_word_char(w[0]);
+            if (is_word && prev_word)
+                put_text(buf, cap, &len, " ", 1);
+            put_text(buf, cap, &len, w, wl);
+            prev_word = is_word;
+        }
+        return finish_text(buf, cap, len);
+    }
+    return 0;   /* not reached with consistent tables */
+}
+
 /* ---- NFKC ---- */
 
 /* Bytes that are not valid UTF-8 travel through normalisation as these

@@ -12,6 +12,15 @@
  * and sets *cp when found. */
 bool unicode_lookup_name(const char *name, size_t len, uint32_t *cp);
 
+/* The name unicodedata.name() gives cp (Unicode 14.0, as CPython 3.11):
+ * never an alias, algorithmic for Hangul syllables and CJK unified
+ * ideographs, and none for control characters, surrogates, private use,
+ * unassigned code points and others without a name, for which it returns 0.
+ * Otherwise returns the name's length; the name and a NUL are written to
+ * buf when they fit in cap (UNICODE_NAME_MAX always suffices). */
+#define UNICODE_NAME_MAX 96
+size_t unicode_name_of(uint32_t cp, char *buf, size_t cap);
+
 /* XID_Start / XID_Continue, for identifiers (PEP 3131). */
 bool unicode_is_xid_start(uint32_t cp);
 bool unicode_is_xid_continue(uint32_t cp);

@@ -12,6 +12,13 @@
  * answer must agree with CPython exactly; the version the vector file names
  * must be the one the tables claim.
  *
+ * unicode_name_of is swept over every code point: which code points have a
+ * name is checked exactly, each name must look up back to its code point,
+ * and each block of 256 code points must match the checksum of CPython's
+ * names for it (a mismatch names the block; the sampled 'W' lines, and the
+ * comparison with the installed database below, name the code point, and
+ * the --all vectors give every name).
+ *
  * When the Unicode Character Database is installed (/usr/share/unicode) every
  * name and alias in it, and every Hangul syllable name built from Jamo.txt, is
  * looked up too: the names that the vectors list as errors (those CPython
@@ -33,11 +40,34 @@ typedef struct {
     bool version_seen;  /* the vector file named its Unicode version */
     uint8_t *prop;      /* per code point: bits PROP_* as CPython says */
     uint8_t *listed;    /* per code point: has a 'D' line */
+    uint32_t crc_table[256];
+    uint32_t *name_crc; /* per block: CPython's checksum of its names ('M') */
     char **rejected;    /* the names of 'X' lines, sorted once read */
     size_t nrejected, caprejected;
 } T;
 
-enum { PROP_S = 1, PROP_C = 2, PROP_P = 4 };
+enum { PROP_S = 1, PROP_C = 2, PROP_P = 4, PROP_NAMED = 8 };
+#define NBLOCK (NCP >> 8)
+
+/* zlib's CRC-32 (reflected, polynomial 0xEDB88320), as Python's zlib.crc32. */
+static void crc_init(uint32_t table[256])
+{
+    for (uint32_t i = 0; i < 256; i++) {
+        uint32_t c = i;
+        for (int k = 0; k < 8; k++)
+            c = c & 1 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+        table[i] = c;
+    }
+}
+
+static uint32_t crc_update(const uint32_t table[256], uint32_t crc, const char *s, size_t n)
+{
+    crc = ~crc;
+    for (size_t i = 0; i < n; i++)
+        crc = table[(crc ^ (uint8_t)s[i]) & 0xFF] ^ (crc >> 8);
+    return ~crc;
+}
+
 
 static void check(T *t, bool ok, const char *fmt, ...)
 {
@@ -54,6 +84,15 @@ static void check(T *t, bool ok, const char *fmt, ...)
         fputc('\n', stdout);
         va_end(ap);
     }
+}
+
+/* unicode_name_of(cp) must be exactly want. */
+static void check_name_of(T *t, uint32_t cp, const char *want)
+{
+    char buf[UNICODE_NAME_MAX];
+    size_t n = unicode_name_of(cp, buf, sizeof buf);
+    check(t, n == strlen(want) && n < sizeof buf && strcmp(buf, want) == 0,
+          "name of U+%04X is '%s', not '%s'", cp, n && n < sizeof buf ? buf : "", want);
 }
 
 static void check_cp(T *t, bool ok, uint32_t cp, const char *what)
@@ -226,7 +265,7 @@ static long read_vectors(T *t, FILE *f)
         const char *p = line + 2;
         char *end;
         switch (tag) {
-        case 'S': case 'C': case 'P': {
+        case 'S': case 'C': case 'P': case 'A': {
             unsigned long lo = strtoul(p, &end, 16);
             unsigned long hi = strtoul(end, &end, 16);
             if (hi >= NCP || lo > hi) {
@@ -234,7 +273,26 @@ static long read_vectors(T *t, FILE *f)
                 break;
             }
             for (unsigned long c = lo; c <= hi; c++)
-                t->prop[c] |= tag == 'S' ? PROP_S : tag == 'C' ? PROP_C : PROP_P;
+                t->prop[c] |= tag == 'S'   ? PROP_S
+                              : tag == 'C' ? PROP_C
+                              : tag == 'P' ? PROP_P
+                                           : PROP_NAMED;
+            break;
+        }
+        case 'W': {
+            unsigned long cp = strtoul(p, &end, 16);
+            check_name(t, end + 1, true, (uint32_t)cp);
+            check_name_of(t, (uint32_t)cp, end + 1);
+            break;
+        }
+        case 'M': {
+            unsigned long blk = strtoul(p, &end, 16);
+            unsigned long crc = strtoul(end, NULL, 16);
+            if (blk >= NBLOCK) {
+                check(t, false, "bad vector line: %s", line);
+                break;
+            }
+            t->name_crc[blk] = (uint32_t)crc;
             break;
         }
         case 'N': {
@@ -278,12 +336,37 @@ static long read_vectors(T *t, FILE *f)
     return lines;
 }
 
+/* One code point of the name sweep; crc accumulates its block's names. */
+static void sweep_name(T *t, uint32_t c, uint32_t *crc)
+{
+    char buf[UNICODE_NAME_MAX + 8];
+    size_t n = unicode_name_of(c, buf, UNICODE_NAME_MAX);
+    check(t, (n != 0) == !!(t->prop[c] & PROP_NAMED), "U+%04X %s", c,
+          n ? "has a name, but CPython gives it none" : "has no name, but CPython has one");
+    if (n != 0) {
+        uint32_t back = NCP;
+        bool fits = n < UNICODE_NAME_MAX && strlen(buf) == n;
+        check(t, fits && unicode_lookup_name(buf, n, &back) && back == c,
+              "name of U+%04X, '%s', does not look up to it", c, fits ? buf : "");
+        char line[UNICODE_NAME_MAX + 16];
+        int k = snprintf(line, sizeof line, "%04X %s\n", (unsigned)c, fits ? buf : "");
+        *crc = crc_update(t->crc_table, *crc, line, (size_t)k);
+    }
+    if ((c & 0xFF) == 0xFF) {
+        check(t, *crc == t->name_crc[c >> 8],
+              "the names of block %04X-%04X differ from CPython's", c - 0xFF, c);
+        *crc = 0;
+    }
+}
+
 static void sweep(T *t)
 {
+    uint32_t crc = 0;
     for (uint32_t c = 0; c < NCP; c++) {
         check_cp(t, unicode_is_xid_start(c) == !!(t->prop[c] & PROP_S), c, "XID_Start");
         check_cp(t, unicode_is_xid_continue(c) == !!(t->prop[c] & PROP_C), c, "XID_Continue");
         check_cp(t, unicode_is_printable(c) == !!(t->prop[c] & PROP_P), c, "isprintable");
+        sweep_name(t, c, &crc);
         if ((c >= 0xD800 && c < 0xE000) || t->listed[c])
             continue;
         char in[4];
@@ -325,10 +408,13 @@ static void check_ucd_names(T *t)
         if (!e)
             continue;
         *e = '\0';
-        if (check_ucd_name(t, name, (uint32_t)strtoul(line, NULL, 16)))
+        uint32_t cp = (uint32_t)strtoul(line, NULL, 16);
+        if (check_ucd_name(t, name, cp)) {
             n++;
-        else
+            check_name_of(t, cp, name);
+        } else {
             newer++;
+        }
     }
     while (getline(&line, &cap, g) > 0) {
         if (line[0] == '#' || line[0] == '\n')
@@ -465,6 +551,23 @@ static void check_api(T *t)
     free(want);
     free(got);
 
+    /* name_of: no names for controls and the like, the buffer is never
+     * overrun, and the length is returned whatever cap is. */
+    static const uint32_t unnamed[] = {0, 0x1F, 0x7F, 0x9F, 0xD800, 0xDFFF, 0xE000,
+                                       0xFFFF, 0x10FFFF, 0x110000, 0xFFFFFFFF};
+    for (size_t i = 0; i < sizeof unnamed / sizeof unnamed[0]; i++)
+        check(t, unicode_name_of(unnamed[i], buf, sizeof buf) == 0, "U+%04X has no name",
+              unnamed[i]);
+    check(t, unicode_name_of(0x41, NULL, 0) == 22, "name size query");
+    memset(buf, '#', sizeof buf);
+    check(t, unicode_name_of(0x41, buf, 6) == 22 && memcmp(buf, "LATIN\0#", 7) == 0,
+          "a short buffer gets a truncated name");
+    check(t, unicode_name_of(0xAC01, buf, 6) == 19 && memcmp(buf, "HANGU\0#", 7) == 0,
+          "a short buffer gets a truncated Hangul name");
+    check(t, unicode_name_of(0x4E00, buf, 6) == 26 && memcmp(buf, "CJK U\0#", 7) == 0,
+          "a short buffer gets a truncated CJK name");
+    check(t, unicode_name_of(0x20, buf, 6) == 5 && strcmp(buf, "SPACE") == 0, "exact fit");
+
     /* Names are taken by length, not up to a NUL. */
     uint32_t cp = 0;
     check(t, unicode_lookup_name("SPACEX", 5, &cp) && cp == 0x20, "name by length");
@@ -480,7 +583,9 @@ int main(int argc, char **argv)
     T t = {0};
     t.prop = calloc(NCP, 1);
     t.listed = calloc(NCP, 1);
-    if (!t.prop || !t.listed) {
+    t.name_crc = calloc(NBLOCK, sizeof *t.name_crc);
+    crc_init(t.crc_table);
+    if (!t.prop || !t.listed || !t.name_crc) {
         puts("out of memory");
         return 1;
     }
@@ -508,5 +613,6 @@ int main(int argc, char **argv)
     free(t.rejected);
     free(t.prop);
     free(t.listed);
+    free(t.name_crc);
     return t.failed ? 1 : 0;
 }

@@ -21,17 +21,22 @@ line, so the test, which also looks up every name in the database, expects
 exactly those to fail.
 
 Line formats (hex code points, names last since they contain spaces):
+  W cp name      unicodedata.name(cp) is name, and \\N{name} is cp
   N cp name      \\N{name} is cp
   X name         \\N{name} is an error
   S lo hi        XID_Start range (isidentifier of one character, minus '_')
   C lo hi        XID_Continue range (isidentifier of 'a' + character)
   P lo hi        printable range (isprintable)
+  A lo hi        range of code points that unicodedata.name() names
+  M blk crc      CRC-32 (zlib's) of "%04X name\\n" for every named code point
+                 of block blk (cp >> 8, hex); blocks without names have none
   D cp out...    NFKC of one character, for every character it changes
   K in... > out...   NFKC of a string
 """
 import random
 import sys
 import unicodedata
+import zlib
 
 UCD = "/usr/share/unicode"
 MAXCP = 0x110000
@@ -97,7 +102,7 @@ def main():
         if not keep:
             continue
         assert escape_lookup(name) == chr(c), name
-        w("N %04X %s\n" % (c, name))
+        w("W %04X %s\n" % (c, name))
         if count % 5 == 0 or full:
             # Case-insensitive, except for the algorithmic prefixes.
             v = name.lower() if count % 2 else name.title()
@@ -199,9 +204,18 @@ def main():
         ("S", lambda c: c != 0x5F and chr(c).isidentifier()),
         ("C", lambda c: ("a" + chr(c)).isidentifier()),
         ("P", lambda c: chr(c).isprintable()),
+        ("A", lambda c: unicodedata.name(chr(c), None) is not None),
     ):
         for lo, hi in ranges(pred):
             w("%s %04X %04X\n" % (tag, lo, hi))
+
+    # Every name, as checksums per block of 256 code points.
+    for blk in range(MAXCP >> 8):
+        text = "".join("%04X %s\n" % (c, unicodedata.name(chr(c)))
+                       for c in range(blk << 8, (blk + 1) << 8)
+                       if unicodedata.name(chr(c), None) is not None)
+        if text:
+            w("M %X %08x\n" % (blk, zlib.crc32(text.encode())))
 
     # NFKC of every single character it changes.
     for c in range(MAXCP):
