@@ -211,23 +211,6 @@ static int unwind_stack(Checker *c, bool preserve_tos, bool *loop)
 
 /* ==== Scopes ==== */
 
-/* CPython's symbol table marks a block a coroutine also when a list, set or
- * dict comprehension directly inside it is one (a generator expression
- * stays an async generator): `[[x async for x in y] for z in w]` makes the
- * outer comprehension, and its function, a coroutine too.  Krait's symbol
- * table records only the block's own awaits and async fors. */
-static bool is_coroutine(const SymBlock *b)
-{
-    if (b->coroutine)
-        return true;
-    for (int i = 0; i < b->nchildren; i++) {
-        const SymBlock *k = b->children[i];
-        if (k->comprehension != COMP_NONE && k->comprehension != COMP_GENEXP && is_coroutine(k))
-            return true;
-    }
-    return false;
-}
-
 static void open_unit(Checker *c, Unit *u, ScopeKind scope, const AstNode *node)
 {
     memset(u, 0, sizeof *u);
@@ -235,7 +218,7 @@ static void open_unit(Checker *c, Unit *u, ScopeKind scope, const AstNode *node)
     const SymBlock *b = node ? symtable_block_of(c->st, node) : c->st->top;
     /* Every block the compiler enters has a symbol table; be safe anyway. */
     u->function_block = b ? b->kind == BLOCK_FUNCTION : scope != SC_MODULE && scope != SC_CLASS;
-    u->coroutine = b && is_coroutine(b);
+    u->coroutine = b && b->coroutine;
     u->generator = b && b->generator;
     u->loc = node ? node->pos : UNSET_LOC;
 }

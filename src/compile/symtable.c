@@ -1001,7 +1001,16 @@ static bool visit_comprehension(Builder *b, const AstNode *e, const char *name, 
         TRY(visit_expr(b, value));
     TRY(visit_expr(b, elt));
     comp->generator = kind == COMP_GENEXP;
+    /* CPython 3.11 rule: a list, set or dict comprehension that is a
+     * coroutine (async for or await anywhere in its own block, including
+     * through comprehensions nested in it) makes the block it appears in a
+     * coroutine too, since it is run inline by that block and awaited there.
+     * A generator expression is only an async generator object and does
+     * not propagate; neither does a lambda or def (they are other blocks). */
+    bool propagate = comp->coroutine && kind != COMP_GENEXP;
     exit_block(b);
+    if (propagate)
+        b->cur->coroutine = true;
     return true;
 }
 

@@ -128,7 +128,9 @@ struct SymBlock {
     SymCompKind comprehension;
     bool nested;             /* inside a function (CO_NESTED) */
     bool generator;          /* contains yield / yield from */
-    bool coroutine;          /* async def, or await / async for inside */
+    bool coroutine;          /* async def, await / async for inside, or a
+                              * list/set/dict comprehension directly inside
+                              * that is one (CPython's ste_coroutine) */
     bool returns_value;      /* has `return EXPR` */
     bool needs_class_closure;/* class whose methods use __class__ or super */
     bool has_free;           /* some name is free here (ste_free) */

@@ -216,19 +216,31 @@ bool ustr_equal(UStrView a, UStrView b)
 
 /* ---- substring search ----
  *
- * A Horspool-style scan with a 64-bit bloom filter of the needle's
- * characters: compare the last character of the window first; on a
- * mismatch, if the character just past the window cannot occur in the
- * needle the window jumps by len+1, else by the distance that lines up the
- * previous occurrence of the needle's last character.  Near O(n/m) on
- * ordinary text and no preprocessing beyond one pass over the needle.
- * Its worst case is O(n*m) (needle "aaab" in "aaaa..."); CPython 3.11 also
- * switches to two-way for long needles, which would be the next step if a
- * benchmark needs it.
+ * Two algorithms, both instantiated for each pair of widths so the inner
+ * loops have no width dispatch; mixed widths compare as code points (a
+ * needle character too wide for the haystack simply never matches).
  *
- * The loops are instantiated for each pair of widths so the inner loop has
- * no width dispatch; mixed widths compare as code points (a needle
- * character too wide for the haystack simply never matches). */
+ * 1. A Horspool-style scan with a 64-bit bloom filter of the needle's
+ *    characters: compare the last character of the window first; on a
+ *    mismatch, if the character just past the window cannot occur in the
+ *    needle the window jumps by len+1, else by the distance that lines up
+ *    the previous occurrence of the needle's last character.  Near O(n/m)
+ *    on ordinary text and no preprocessing beyond one pass over the
+ *    needle, but O(n*m) in the worst case ("a"*50+"ba" in "aaaa...").
+ *
+ * 2. Crochemore-Perrin two-way matching: O(m) preprocessing into a
+ *    critical factorisation p = left|right and a period, then at most
+ *    about 2n comparisons and O(1) extra space.  It is used from the start
+ *    for long needles in long haystacks, and the Horspool scan hands over
+ *    to it (from the window it has reached) once its verification work
+ *    exceeds a budget linear in the distance scanned; so every search is
+ *    linear and the common case keeps Horspool's speed.
+ *
+ * Reverse search runs the same two-way code on the reversed haystack and
+ * needle, by index arithmetic rather than copies.
+ *
+ * Every search also counts its character comparisons into *ops, so the
+ * unit test can assert linearity without timing anything. */
 
 #define BLOOM_BIT(c) ((uint64_t)1 << ((c) & 63))
 
@@ -236,13 +248,183 @@ bool ustr_equal(UStrView a, UStrView b)
  * non-overlapping matches (up to maxcount). */
 enum { MODE_FIND, MODE_COUNT };
 
-#define DEFINE_SEARCH(SUFFIX, TH, TN)                                                      \
+/* Needles at least this long, in haystacks with at least TW_LONG_WINDOWS
+ * windows, go straight to two-way: Horspool's skips can no longer beat
+ * two-way's linear bound by much and the preprocessing is amortised. */
+enum { TW_LONG_NEEDLE = 100, TW_LONG_WINDOWS = 2000 };
+
+/* Horspool hands over once its verification work exceeds this for the
+ * `advanced` windows it has moved past: total work stays O(n + m). */
+static inline bool horspool_over_budget(size_t work, size_t advanced, size_t m)
+{
+    return work > 256 + 2 * m + 4 * advanced;
+}
+
+/* The needle's critical factorisation: p = p[0..ell) | p[ell..m). */
+typedef struct TwoWay {
+    size_t ell;     /* length of the left part */
+    size_t per;     /* shift after a right-part match */
+    bool periodic;  /* per is p's period: shifts by per remember a prefix */
+} TwoWay;
+
+/* Needle and haystack characters seen forwards or backwards: the reverse
+ * instantiations search the reversed strings. */
+#define FWD_P(i) ((uint32_t)p[(i)])
+#define FWD_S(i) ((uint32_t)s[(i)])
+#define REV_P(i) ((uint32_t)p[m - 1 - (i)])
+#define REV_S(i) ((uint32_t)s[n - 1 - (i)])
+
+/* The maximal suffix of P(0..m) under the order `<` (LESS is `<` or `>`):
+ * returns where it starts, and its period in *period.  The classic
+ * linear-time scan: ms is the start of the best suffix so far, j+k the
+ * character being compared against its copy at ms+k. */
+#define MAX_SUFFIX_BODY(P, LESS)                                                           \
+    ptrdiff_t ms = -1;                                                                     \
+    size_t j = 0, k = 1, per = 1;                                                          \
+    while (j + k < m) {                                                                    \
+        uint32_t a = P(j + k), b = P((size_t)(ms + (ptrdiff_t)k));                         \
+        if (a LESS b) {                                                                    \
+            j += k;                                                                        \
+            k = 1;                                                                         \
+            per = (size_t)((ptrdiff_t)j - ms);                                             \
+        } else if (a == b) {                                                               \
+            if (k != per) {                                                                \
+                k++;                                                                       \
+            } else {                                                                       \
+                j += per;                                                                  \
+                k = 1;                                                                     \
+            }                                                                              \
+        } else {                                                                           \
+            ms = (ptrdiff_t)j;                                                             \
+            j = (size_t)ms + 1;                                                            \
+            k = per = 1;                                                                   \
+        }                                                                                  \
+    }                                                                                      \
+    *period = per;                                                                         \
+    return (size_t)(ms + 1);
+
+/* The critical factorisation is the later of the two maximal suffixes (for
+ * the order and its reverse); the needle is "periodic" when its left part
+ * recurs one period later, which lets the search remember matched prefix
+ * characters across shifts. */
+#define TW_PREP_BODY(MAXSUF_LT, MAXSUF_GT, P)                                              \
+    size_t per1, per2;                                                                     \
+    size_t ell1 = MAXSUF_LT(p, m, &per1), ell2 = MAXSUF_GT(p, m, &per2);                   \
+    TwoWay tw = ell1 >= ell2 ? (TwoWay){ell1, per1, false} : (TwoWay){ell2, per2, false};  \
+    if (tw.ell + tw.per <= m) {                                                            \
+        size_t i = 0;                                                                      \
+        while (i < tw.ell && P(i) == P(i + tw.per))                                        \
+            i++;                                                                           \
+        tw.periodic = i == tw.ell;                                                         \
+    }                                                                                      \
+    if (!tw.periodic)                                                                      \
+        tw.per = (tw.ell > m - tw.ell ? tw.ell : m - tw.ell) + 1;                          \
+    return tw;
+
+#define DEFINE_TW_PREP(SUF, TN)                                                            \
+    static size_t maxsuf_lt_fwd_##SUF(const TN *p, size_t m, size_t *period)               \
+    {                                                                                      \
+        MAX_SUFFIX_BODY(FWD_P, <)                                                          \
+    }                                                                                      \
+    static size_t maxsuf_gt_fwd_##SUF(const TN *p, size_t m, size_t *period)               \
+    {                                                                                      \
+        MAX_SUFFIX_BODY(FWD_P, >)                                                          \
+    }                                                                                      \
+    static size_t maxsuf_lt_rev_##SUF(const TN *p, size_t m, size_t *period)               \
+    {                                                                                      \
+        MAX_SUFFIX_BODY(REV_P, <)                                                          \
+    }                                                                                      \
+    static size_t maxsuf_gt_rev_##SUF(const TN *p, size_t m, size_t *period)               \
+    {                                                                                      \
+        MAX_SUFFIX_BODY(REV_P, >)                                                          \
+    }                                                                                      \
+    static TwoWay tw_prep_fwd_##SUF(const TN *p, size_t m)                                 \
+    {                                                                                      \
+        TW_PREP_BODY(maxsuf_lt_fwd_##SUF, maxsuf_gt_fwd_##SUF, FWD_P)                      \
+    }                                                                                      \
+    static TwoWay tw_prep_rev_##SUF(const TN *p, size_t m)                                 \
+    {                                                                                      \
+        TW_PREP_BODY(maxsuf_lt_rev_##SUF, maxsuf_gt_rev_##SUF, REV_P)                      \
+    }
+
+DEFINE_TW_PREP(1, uint8_t)
+DEFINE_TW_PREP(2, uint16_t)
+DEFINE_TW_PREP(4, uint32_t)
+
+/* Two-way scan of windows j0.. of P in S (m >= 2): the first match's window
+ * in FIND mode (or -1), else adds non-overlapping matches to *count until
+ * it reaches maxcount.  Each window compares the right part left to right
+ * (a mismatch at i proves no match starts before i - ell + 1), then the
+ * left part right to left (a mismatch shifts by per).  `mem` is how many
+ * leading needle characters are already known to match after a periodic
+ * shift, so no haystack character is compared more than twice. */
+#define TW_SEARCH_BODY(P, S)                                                               \
+    size_t j = j0, mem = 0, nops = 0;                                                      \
+    ptrdiff_t result = -1;                                                                 \
+    while (j <= n - m) {                                                                   \
+        size_t i = tw.ell > mem ? tw.ell : mem;                                            \
+        while (i < m && (nops++, P(i) == S(i + j)))                                        \
+            i++;                                                                           \
+        if (i < m) {                                                                       \
+            j += i - tw.ell + 1;                                                           \
+            mem = 0;                                                                       \
+            continue;                                                                      \
+        }                                                                                  \
+        size_t k = tw.ell;                                                                 \
+        while (k > mem && (nops++, P(k - 1) == S(k - 1 + j)))                              \
+            k--;                                                                           \
+        if (k <= mem) {                                                                    \
+            if (mode == MODE_FIND) {                                                       \
+                result = (ptrdiff_t)j;                                                     \
+                break;                                                                     \
+            }                                                                              \
+            if (++*count == maxcount)                                                      \
+                break;                                                                     \
+            /* Non-overlapping: the next match starts past this one. */                    \
+            j += m;                                                                        \
+            mem = 0;                                                                       \
+            continue;                                                                      \
+        }                                                                                  \
+        j += tw.per;                                                                       \
+        mem = tw.periodic ? m - tw.per : 0;                                                \
+    }                                                                                      \
+    *ops += nops;                                                                          \
+    return result;
+
+#define DEFINE_SEARCH(SUFFIX, TH, TN, NW)                                                  \
+    static ptrdiff_t twfwd_##SUFFIX(const TH *s, size_t n, const TN *p, size_t m,          \
+                                    size_t j0, int mode, size_t maxcount, size_t *count,   \
+                                    size_t *ops)                                           \
+    {                                                                                      \
+        TwoWay tw = tw_prep_fwd_##NW(p, m);                                                \
+        *ops += 2 * m;                                                                     \
+        TW_SEARCH_BODY(FWD_P, FWD_S)                                                       \
+    }                                                                                      \
+    /* Windows in the reversed haystack, so the result is mirrored back. */                \
+    static ptrdiff_t twrev_in_##SUFFIX(const TH *s, size_t n, const TN *p, size_t m,       \
+                                       size_t *ops)                                        \
+    {                                                                                      \
+        TwoWay tw = tw_prep_rev_##NW(p, m);                                                \
+        *ops += 2 * m;                                                                     \
+        size_t j0 = 0, *count = NULL, maxcount = 0;                                        \
+        int mode = MODE_FIND;                                                              \
+        (void)count;                                                                       \
+        (void)maxcount;                                                                    \
+        TW_SEARCH_BODY(REV_P, REV_S)                                                       \
+    }                                                                                      \
+    static ptrdiff_t twrev_##SUFFIX(const TH *s, size_t n, const TN *p, size_t m,          \
+                                    size_t *ops)                                           \
+    {                                                                                      \
+        ptrdiff_t r = twrev_in_##SUFFIX(s, n, p, m, ops);                                  \
+        return r < 0 ? -1 : (ptrdiff_t)(n - m) - r;                                        \
+    }                                                                                      \
     static ptrdiff_t fwd_##SUFFIX(const TH *s, size_t n, const TN *p, size_t m, int mode,  \
-                                  size_t maxcount)                                          \
+                                  size_t maxcount, size_t *ops)                            \
     {                                                                                      \
         size_t count = 0;                                                                  \
         if (m == 1) {                                                                      \
             uint32_t c = p[0];                                                             \
+            *ops += n;                                                                     \
             for (size_t i = 0; i < n; i++) {                                               \
                 if ((uint32_t)s[i] == c) {                                                 \
                     if (mode == MODE_FIND)                                                 \
@@ -254,6 +436,10 @@ enum { MODE_FIND, MODE_COUNT };
             return mode == MODE_FIND ? -1 : (ptrdiff_t)count;                              \
         }                                                                                  \
         size_t mlast = m - 1, skip = mlast, w = n - m;                                     \
+        if (m >= TW_LONG_NEEDLE && w >= TW_LONG_WINDOWS) {                                 \
+            ptrdiff_t r = twfwd_##SUFFIX(s, n, p, m, 0, mode, maxcount, &count, ops);      \
+            return mode == MODE_FIND ? r : (ptrdiff_t)count;                               \
+        }                                                                                  \
         uint64_t mask = 0;                                                                 \
         for (size_t i = 0; i < mlast; i++) {                                               \
             mask |= BLOOM_BIT(p[i]);                                                       \
@@ -262,18 +448,30 @@ enum { MODE_FIND, MODE_COUNT };
         }                                                                                  \
         mask |= BLOOM_BIT(p[mlast]);                                                       \
         uint32_t last = p[mlast];                                                          \
-        for (size_t i = 0; i <= w; i++) {                                                  \
+        size_t work = 0, i = 0;                                                            \
+        for (; i <= w; i++) {                                                              \
+            work++;                                                                        \
             if ((uint32_t)s[i + mlast] == last) {                                          \
                 size_t j = 0;                                                              \
                 while (j < mlast && (uint32_t)s[i + j] == (uint32_t)p[j])                  \
                     j++;                                                                   \
+                work += j + 1;                                                             \
                 if (j == mlast) {                                                          \
-                    if (mode == MODE_FIND)                                                 \
+                    if (mode == MODE_FIND) {                                               \
+                        *ops += work;                                                      \
                         return (ptrdiff_t)i;                                               \
+                    }                                                                      \
                     if (++count == maxcount)                                               \
                         break;                                                             \
                     i += mlast;                                                            \
                     continue;                                                              \
+                }                                                                          \
+                if (horspool_over_budget(work, i, m)) {                                    \
+                    /* Too many partial matches: finish in linear time. */                 \
+                    *ops += work;                                                          \
+                    ptrdiff_t r =                                                          \
+                        twfwd_##SUFFIX(s, n, p, m, i + 1, mode, maxcount, &count, ops);    \
+                    return mode == MODE_FIND ? r : (ptrdiff_t)count;                       \
                 }                                                                          \
                 if (i < w && !(mask & BLOOM_BIT(s[i + m])))                                \
                     i += m;                                                                \
@@ -283,17 +481,25 @@ enum { MODE_FIND, MODE_COUNT };
                 i += m;                                                                    \
             }                                                                              \
         }                                                                                  \
+        *ops += work;                                                                      \
         return mode == MODE_FIND ? -1 : (ptrdiff_t)count;                                  \
     }                                                                                      \
-    static ptrdiff_t rev_##SUFFIX(const TH *s, size_t n, const TN *p, size_t m)            \
+    static ptrdiff_t rev_##SUFFIX(const TH *s, size_t n, const TN *p, size_t m,            \
+                                  size_t *ops)                                             \
     {                                                                                      \
         if (m == 1) {                                                                      \
-            for (size_t i = n; i-- > 0;)                                                   \
-                if ((uint32_t)s[i] == (uint32_t)p[0])                                      \
+            for (size_t i = n; i-- > 0;) {                                                 \
+                if ((uint32_t)s[i] == (uint32_t)p[0]) {                                    \
+                    *ops += n - i;                                                         \
                     return (ptrdiff_t)i;                                                   \
+                }                                                                          \
+            }                                                                              \
+            *ops += n;                                                                     \
             return -1;                                                                     \
         }                                                                                  \
-        size_t mlast = m - 1, skip = mlast;                                                \
+        if (m >= TW_LONG_NEEDLE && n - m >= TW_LONG_WINDOWS)                               \
+            return twrev_##SUFFIX(s, n, p, m, ops);                                        \
+        size_t mlast = m - 1, skip = mlast, work = 0;                                      \
         uint64_t mask = BLOOM_BIT(p[0]);                                                   \
         for (size_t i = mlast; i > 0; i--) {                                               \
             mask |= BLOOM_BIT(p[i]);                                                       \
@@ -302,12 +508,21 @@ enum { MODE_FIND, MODE_COUNT };
         }                                                                                  \
         uint32_t first = p[0];                                                             \
         for (ptrdiff_t i = (ptrdiff_t)(n - m); i >= 0; i--) {                              \
+            work++;                                                                        \
             if ((uint32_t)s[i] == first) {                                                 \
                 size_t j = mlast;                                                          \
                 while (j > 0 && (uint32_t)s[(size_t)i + j] == (uint32_t)p[j])              \
                     j--;                                                                   \
-                if (j == 0)                                                                \
+                work += mlast - j + 1;                                                     \
+                if (j == 0) {                                                              \
+                    *ops += work;                                                          \
                     return i;                                                              \
+                }                                                                          \
+                if (horspool_over_budget(work, n - m - (size_t)i, m)) {                    \
+                    /* Windows 0..i remain: the haystack up to i + m. */                   \
+                    *ops += work;                                                          \
+                    return twrev_##SUFFIX(s, (size_t)i + m, p, m, ops);                    \
+                }                                                                          \
                 if (i > 0 && !(mask & BLOOM_BIT(s[i - 1])))                                \
                     i -= (ptrdiff_t)m;                                                     \
                 else                                                                       \
@@ -316,28 +531,29 @@ enum { MODE_FIND, MODE_COUNT };
                 i -= (ptrdiff_t)m;                                                         \
             }                                                                              \
         }                                                                                  \
+        *ops += work;                                                                      \
         return -1;                                                                         \
     }
 
-DEFINE_SEARCH(11, uint8_t, uint8_t)
-DEFINE_SEARCH(12, uint8_t, uint16_t)
-DEFINE_SEARCH(14, uint8_t, uint32_t)
-DEFINE_SEARCH(21, uint16_t, uint8_t)
-DEFINE_SEARCH(22, uint16_t, uint16_t)
-DEFINE_SEARCH(24, uint16_t, uint32_t)
-DEFINE_SEARCH(41, uint32_t, uint8_t)
-DEFINE_SEARCH(42, uint32_t, uint16_t)
-DEFINE_SEARCH(44, uint32_t, uint32_t)
+DEFINE_SEARCH(11, uint8_t, uint8_t, 1)
+DEFINE_SEARCH(12, uint8_t, uint16_t, 2)
+DEFINE_SEARCH(14, uint8_t, uint32_t, 4)
+DEFINE_SEARCH(21, uint16_t, uint8_t, 1)
+DEFINE_SEARCH(22, uint16_t, uint16_t, 2)
+DEFINE_SEARCH(24, uint16_t, uint32_t, 4)
+DEFINE_SEARCH(41, uint32_t, uint8_t, 1)
+DEFINE_SEARCH(42, uint32_t, uint16_t, 2)
+DEFINE_SEARCH(44, uint32_t, uint32_t, 4)
 
 #define WIDTH_PAIR(a, b) ((a) * 8 + (b))
 
 /* Forward search of a non-empty p in s (p.len <= s.len). */
-static ptrdiff_t search_fwd(UStrView s, UStrView p, int mode, size_t maxcount)
+static ptrdiff_t search_fwd(UStrView s, UStrView p, int mode, size_t maxcount, size_t *ops)
 {
     switch (WIDTH_PAIR(s.width, p.width)) {
 #define CASE(A, B, SUF)                                                                    \
     case WIDTH_PAIR(A, B):                                                                 \
-        return fwd_##SUF(s.data, s.len, p.data, p.len, mode, maxcount);
+        return fwd_##SUF(s.data, s.len, p.data, p.len, mode, maxcount, ops);
         CASE(1, 1, 11) CASE(1, 2, 12) CASE(1, 4, 14)
         CASE(2, 1, 21) CASE(2, 2, 22) CASE(2, 4, 24)
         CASE(4, 1, 41) CASE(4, 2, 42) CASE(4, 4, 44)
@@ -346,12 +562,12 @@ static ptrdiff_t search_fwd(UStrView s, UStrView p, int mode, size_t maxcount)
     return -1;
 }
 
-static ptrdiff_t search_rev(UStrView s, UStrView p)
+static ptrdiff_t search_rev(UStrView s, UStrView p, size_t *ops)
 {
     switch (WIDTH_PAIR(s.width, p.width)) {
 #define CASE(A, B, SUF)                                                                    \
     case WIDTH_PAIR(A, B):                                                                 \
-        return rev_##SUF(s.data, s.len, p.data, p.len);
+        return rev_##SUF(s.data, s.len, p.data, p.len, ops);
         CASE(1, 1, 11) CASE(1, 2, 12) CASE(1, 4, 14)
         CASE(2, 1, 21) CASE(2, 2, 22) CASE(2, 4, 24)
         CASE(4, 1, 41) CASE(4, 2, 42) CASE(4, 4, 44)
@@ -377,26 +593,52 @@ void ustr_adjust_range(size_t len, ptrdiff_t *start, ptrdiff_t *end)
     }
 }
 
-ptrdiff_t ustr_find(UStrView s, UStrView sub, ptrdiff_t start, ptrdiff_t end)
+/* The searches behind find, rfind and count, adding their character
+ * comparisons to *ops (see ustr_search_counted). */
+static ptrdiff_t find_in(UStrView s, UStrView sub, ptrdiff_t start, ptrdiff_t end, size_t *ops)
 {
     ustr_adjust_range(s.len, &start, &end);
     if (end - start < (ptrdiff_t)sub.len)
         return -1;
     if (sub.len == 0)
         return start;
-    ptrdiff_t r = search_fwd(ustr_slice(s, (size_t)start, (size_t)end), sub, MODE_FIND, 0);
+    ptrdiff_t r =
+        search_fwd(ustr_slice(s, (size_t)start, (size_t)end), sub, MODE_FIND, 0, ops);
     return r < 0 ? -1 : r + start;
 }
 
-ptrdiff_t ustr_rfind(UStrView s, UStrView sub, ptrdiff_t start, ptrdiff_t end)
+static ptrdiff_t rfind_in(UStrView s, UStrView sub, ptrdiff_t start, ptrdiff_t end, size_t *ops)
 {
     ustr_adjust_range(s.len, &start, &end);
     if (end - start < (ptrdiff_t)sub.len)
         return -1;
     if (sub.len == 0)
         return end;
-    ptrdiff_t r = search_rev(ustr_slice(s, (size_t)start, (size_t)end), sub);
+    ptrdiff_t r = search_rev(ustr_slice(s, (size_t)start, (size_t)end), sub, ops);
     return r < 0 ? -1 : r + start;
+}
+
+static size_t count_in(UStrView s, UStrView sub, ptrdiff_t start, ptrdiff_t end, size_t *ops)
+{
+    ustr_adjust_range(s.len, &start, &end);
+    if (end - start < (ptrdiff_t)sub.len)
+        return 0;
+    if (sub.len == 0)
+        return (size_t)(end - start) + 1;
+    return (size_t)search_fwd(ustr_slice(s, (size_t)start, (size_t)end), sub, MODE_COUNT,
+                              SIZE_MAX, ops);
+}
+
+ptrdiff_t ustr_find(UStrView s, UStrView sub, ptrdiff_t start, ptrdiff_t end)
+{
+    size_t ops = 0;
+    return find_in(s, sub, start, end, &ops);
+}
+
+ptrdiff_t ustr_rfind(UStrView s, UStrView sub, ptrdiff_t start, ptrdiff_t end)
+{
+    size_t ops = 0;
+    return rfind_in(s, sub, start, end, &ops);
 }
 
 ptrdiff_t ustr_find_all(UStrView s, UStrView sub)
@@ -406,13 +648,20 @@ ptrdiff_t ustr_find_all(UStrView s, UStrView sub)
 
 size_t ustr_count(UStrView s, UStrView sub, ptrdiff_t start, ptrdiff_t end)
 {
-    ustr_adjust_range(s.len, &start, &end);
-    if (end - start < (ptrdiff_t)sub.len)
-        return 0;
-    if (sub.len == 0)
-        return (size_t)(end - start) + 1;
-    return (size_t)search_fwd(ustr_slice(s, (size_t)start, (size_t)end), sub, MODE_COUNT,
-                              SIZE_MAX);
+    size_t ops = 0;
+    return count_in(s, sub, start, end, &ops);
+}
+
+ptrdiff_t ustr_search_counted(UStrView s, UStrView sub, char op, size_t *ops)
+{
+    switch (op) {
+    case 'f':
+        return find_in(s, sub, 0, USTR_END, ops);
+    case 'r':
+        return rfind_in(s, sub, 0, USTR_END, ops);
+    default:
+        return (ptrdiff_t)count_in(s, sub, 0, USTR_END, ops);
+    }
 }
 
 static bool same_at(UStrView s, size_t at, UStrView p)

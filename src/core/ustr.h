@@ -129,6 +129,11 @@ ptrdiff_t ustr_rfind(UStrView s, UStrView sub, ptrdiff_t start, ptrdiff_t end);
 ptrdiff_t ustr_find_all(UStrView s, UStrView sub);
 /* str.count: non-overlapping occurrences. */
 size_t ustr_count(UStrView s, UStrView sub, ptrdiff_t start, ptrdiff_t end);
+/* Testing aid: ustr_find (op 'f'), ustr_rfind ('r') or ustr_count ('c')
+ * over the whole of s, also adding the number of character comparisons
+ * made to *ops, so tests can check that searches stay linear in the worst
+ * case without timing them. */
+ptrdiff_t ustr_search_counted(UStrView s, UStrView sub, char op, size_t *ops);
 /* str.startswith / endswith with one prefix (a tuple is the caller's loop). */
 bool ustr_startswith(UStrView s, UStrView prefix, ptrdiff_t start, ptrdiff_t end);
 bool ustr_endswith(UStrView s, UStrView suffix, ptrdiff_t start, ptrdiff_t end);

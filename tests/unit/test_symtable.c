@@ -197,6 +197,52 @@ static void test_modes(void)
     arena_free(&a);
 }
 
+/* CPython 3.11's ste_coroutine propagation: a list/set/dict comprehension
+ * that is a coroutine makes its enclosing block one, level by level; a
+ * generator expression, a lambda or a def stops it. */
+static void test_coroutine_propagation(void)
+{
+    Arena a;
+    arena_init(&a);
+    AstNode *tree;
+    SyntaxErrorInfo err;
+    const char *src =
+        "def a(): [[x async for x in y] for z in w]\n"
+        "def b(): ([x async for x in y] for z in w)\n"
+        "def c(): [lambda: [x async for x in y] for z in w]\n"
+        "def d(): [x for x in w if {y: 1 for y in z if await q}]\n"
+        "def e(): [x for x in w if (y async for y in z)]\n";
+    SymTable *st = build(&a, src, PARSE_EXEC, &tree, &err);
+    CHECK(st != NULL);
+    if (!st) {
+        arena_free(&a);
+        return;
+    }
+    SymBlock *fa = symtable_block_of(st, stmt(tree, 0));
+    CHECK(fa && fa->coroutine && fa->nchildren == 1);
+    if (fa && fa->nchildren == 1) {
+        SymBlock *outer = fa->children[0];
+        CHECK(outer->coroutine && outer->nchildren == 1);
+        CHECK(outer->nchildren == 1 && outer->children[0]->coroutine);
+    }
+    SymBlock *fb = symtable_block_of(st, stmt(tree, 1));
+    CHECK(fb && !fb->coroutine && fb->nchildren == 1);
+    if (fb && fb->nchildren == 1)
+        CHECK(fb->children[0]->comprehension == COMP_GENEXP && fb->children[0]->coroutine);
+    SymBlock *fc = symtable_block_of(st, stmt(tree, 2));
+    CHECK(fc && !fc->coroutine && fc->nchildren == 1);
+    if (fc && fc->nchildren == 1) {
+        SymBlock *lc = fc->children[0];
+        CHECK(!lc->coroutine && lc->nchildren == 1);
+        CHECK(lc->nchildren == 1 && lc->children[0]->coroutine);   /* the lambda */
+    }
+    SymBlock *fd = symtable_block_of(st, stmt(tree, 3));
+    CHECK(fd && fd->coroutine);
+    SymBlock *fe = symtable_block_of(st, stmt(tree, 4));
+    CHECK(fe && !fe->coroutine);
+    arena_free(&a);
+}
+
 static void test_errors_and_future(void)
 {
     Arena a;
@@ -220,6 +266,7 @@ int main(void)
     test_mangle();
     test_blocks_and_slots();
     test_modes();
+    test_coroutine_propagation();
     test_errors_and_future();
     printf("test_symtable: %d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;

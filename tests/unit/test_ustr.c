@@ -416,6 +416,248 @@ static void builder_tests(T *t)
     free(h);
 }
 
+/* ---- worst cases of substring search ----
+ *
+ * The Horspool scan is O(n*m) on inputs like "a"*50+"ba" in "aaaa...";
+ * ustr.c hands such searches (and long needles) to two-way matching.  These
+ * tests check every width pair against a naive search and assert that the
+ * number of character comparisons stays linear (ustr_search_counted), which
+ * is deterministic where a wall-clock limit would be flaky. */
+
+/* Code points stored at width w (1, 2 or 4), malloc'd. */
+static void *store_cps(const uint32_t *cps, size_t n, int w)
+{
+    void *p = malloc((n ? n : 1) * (size_t)w);
+    for (size_t i = 0; i < n; i++) {
+        if (w == 1)
+            ((uint8_t *)p)[i] = (uint8_t)cps[i];
+        else if (w == 2)
+            ((uint16_t *)p)[i] = (uint16_t)cps[i];
+        else
+            ((uint32_t *)p)[i] = cps[i];
+    }
+    return p;
+}
+
+static bool naive_at(const uint32_t *h, size_t i, const uint32_t *p, size_t m)
+{
+    for (size_t k = 0; k < m; k++)
+        if (h[i + k] != p[k])
+            return false;
+    return true;
+}
+
+static ptrdiff_t naive_find(const uint32_t *h, size_t n, const uint32_t *p, size_t m)
+{
+    for (size_t i = 0; i + m <= n; i++)
+        if (naive_at(h, i, p, m))
+            return (ptrdiff_t)i;
+    return -1;
+}
+
+static ptrdiff_t naive_rfind(const uint32_t *h, size_t n, const uint32_t *p, size_t m)
+{
+    for (size_t i = n - m + 1; m <= n && i-- > 0;)
+        if (naive_at(h, i, p, m))
+            return (ptrdiff_t)i;
+    return -1;
+}
+
+static size_t naive_count(const uint32_t *h, size_t n, const uint32_t *p, size_t m)
+{
+    size_t c = 0;
+    for (size_t i = 0; i + m <= n;) {
+        if (naive_at(h, i, p, m)) {
+            c++;
+            i += m;
+        } else {
+            i++;
+        }
+    }
+    return c;
+}
+
+/* A small deterministic generator (xorshift), local to the caller. */
+static uint32_t next_rand(uint64_t *st)
+{
+    *st ^= *st << 13;
+    *st ^= *st >> 7;
+    *st ^= *st << 17;
+    return (uint32_t)(*st >> 11);
+}
+
+/* find/rfind/count of needle in hay at every width pair, against the
+ * naive answers; the widths' alphabets hold the same code points. */
+static void check_all_widths(T *t, const uint32_t *h, size_t n, const uint32_t *p, size_t m,
+                             const char *what)
+{
+    ptrdiff_t ef = naive_find(h, n, p, m), er = naive_rfind(h, n, p, m);
+    size_t ec = naive_count(h, n, p, m);
+    static const int widths[] = {1, 2, 4};
+    for (int a = 0; a < 3; a++) {
+        for (int b = 0; b < 3; b++) {
+            void *hs = store_cps(h, n, widths[a]), *ps = store_cps(p, m, widths[b]);
+            UStrView hv = ustr_view(hs, n, widths[a]), pv = ustr_view(ps, m, widths[b]);
+            ptrdiff_t f = ustr_find(hv, pv, 0, USTR_END), r = ustr_rfind(hv, pv, 0, USTR_END);
+            size_t c = ustr_count(hv, pv, 0, USTR_END);
+            check(t, f == ef && r == er && c == ec,
+                  "%s (widths %d/%d, n=%zu m=%zu): find %td/%td rfind %td/%td count %zu/%zu",
+                  what, widths[a], widths[b], n, m, f, ef, r, er, c, ec);
+            free(hs);
+            free(ps);
+        }
+    }
+}
+
+static void search_random_tests(T *t)
+{
+    uint64_t st = 0x9e3779b97f4a7c15u;
+    size_t n = 4000;
+    uint32_t *h = malloc(n * sizeof *h), p[300];
+    for (int round = 0; round < 60; round++) {
+        /* Two- or three-letter alphabets with long runs of one letter make
+         * periodic needles and many partial matches. */
+        int letters = 2 + round % 2;
+        for (size_t i = 0; i < n; i++) {
+            uint32_t r = next_rand(&st) % 16;
+            h[i] = r < 13 ? 'a' : 'a' + 1 + r % (uint32_t)(letters - 1);
+        }
+        size_t m = 2 + next_rand(&st) % (round < 30 ? 40 : 250);
+        if (round % 3 == 0) {
+            /* A needle taken from the haystack: at least one match. */
+            size_t at = next_rand(&st) % (n - m);
+            memcpy(p, h + at, m * sizeof *p);
+        } else {
+            for (size_t i = 0; i < m; i++)
+                p[i] = next_rand(&st) % 8 ? 'a' : 'b';
+        }
+        check_all_widths(t, h, n, p, m, "random search");
+    }
+    /* Periodic needles and haystacks: overlapping candidates everywhere. */
+    for (size_t i = 0; i < n; i++)
+        h[i] = "aab"[i % 3];
+    for (size_t m = 2; m < 260; m += 37) {
+        for (size_t i = 0; i < m; i++)
+            p[i] = "aab"[i % 3];
+        check_all_widths(t, h, n, p, m, "periodic search");
+        p[m - 1] = 'c';
+        check_all_widths(t, h, n, p, m, "periodic search, miss");
+    }
+    /* A wide needle character never matches a narrow haystack's. */
+    for (size_t i = 0; i < 150; i++)
+        p[i] = 'a';
+    p[149] = 0x10000;
+    for (size_t i = 0; i < n; i++)
+        h[i] = 'a';
+    check_all_widths(t, h, n, p, 150, "wide miss");
+    free(h);
+}
+
+static void search_worst_case_tests(T *t)
+{
+    size_t n = 1000000;
+    uint8_t *hay = malloc(n);
+    memset(hay, 'a', n);
+    UStrView hv = ustr_view(hay, n, 1);
+    /* Needles: forward worst cases (a long prefix matches before the
+     * mismatch) and their mirror images for rfind. */
+    static const struct {
+        size_t run;
+        const char *head, *tail;
+    } needles[] = {
+        {1000, "", "b"}, {1000, "b", ""}, {50, "", "ba"}, {50, "ab", ""},
+        {99, "", "ba"}, {500, "", "ba"}, {500, "ab", ""}, {3, "", "ba"},
+    };
+    for (size_t k = 0; k < sizeof needles / sizeof *needles; k++) {
+        size_t hl = strlen(needles[k].head), tl = strlen(needles[k].tail);
+        size_t m = hl + needles[k].run + tl;
+        uint32_t *cps = malloc(m * sizeof *cps);
+        for (size_t i = 0; i < m; i++)
+            cps[i] = i < hl ? (uint8_t)needles[k].head[i]
+                     : i < hl + needles[k].run ? 'a'
+                                               : (uint8_t)needles[k].tail[i - hl - needles[k].run];
+        static const int widths[] = {1, 2, 4};
+        for (int w = 0; w < 3; w++) {
+            void *ps = store_cps(cps, m, widths[w]);
+            UStrView pv = ustr_view(ps, m, widths[w]);
+            static const char ops[] = {'f', 'r', 'c'};
+            for (int o = 0; o < 3; o++) {
+                size_t cost = 0;
+                ptrdiff_t r = ustr_search_counted(hv, pv, ops[o], &cost);
+                check(t, r == (ops[o] == 'c' ? 0 : -1), "worst case %zu/%c: result %td", k,
+                      ops[o], r);
+                /* Linear: a few comparisons per haystack character (the
+                 * naive bound would be n * m). */
+                check(t, cost <= 6 * n, "worst case %zu (m=%zu, width %d) %c: %zu comparisons",
+                      k, m, widths[w], ops[o], cost);
+            }
+            free(ps);
+        }
+        free(cps);
+    }
+    /* The haystack at the other widths, with a match at the very end. */
+    uint32_t *wide = malloc(n * sizeof *wide);
+    for (size_t i = 0; i < n; i++)
+        wide[i] = 'a';
+    wide[n - 1] = 'b';
+    uint32_t needle[1001];
+    for (size_t i = 0; i < 1000; i++)
+        needle[i] = 'a';
+    needle[1000] = 'b';
+    for (int w = 2; w <= 4; w += 2) {
+        void *hs = store_cps(wide, n, w);
+        UStrView wv = ustr_view(hs, n, w);
+        for (int pw = 1; pw <= 4; pw *= 2) {
+            void *ps = store_cps(needle, 1001, pw);
+            size_t cost = 0;
+            ptrdiff_t f = ustr_search_counted(wv, ustr_view(ps, 1001, pw), 'f', &cost);
+            ptrdiff_t r = ustr_search_counted(wv, ustr_view(ps, 1001, pw), 'r', &cost);
+            ptrdiff_t c = ustr_search_counted(wv, ustr_view(ps, 1001, pw), 'c', &cost);
+            check(t, f == (ptrdiff_t)(n - 1001) && r == f && c == 1 && cost <= 3 * 6 * n,
+                  "worst case at widths %d/%d: %td %td %td, %zu comparisons", w, pw, f, r, c,
+                  cost);
+            free(ps);
+        }
+        free(hs);
+    }
+    free(wide);
+    /* Periodic needle, many matches: count is n / m, non-overlapping. */
+    uint8_t run[150];
+    memset(run, 'a', sizeof run);
+    size_t cost = 0;
+    ptrdiff_t c = ustr_search_counted(hv, ustr_view(run, sizeof run, 1), 'c', &cost);
+    check(t, c == (ptrdiff_t)(n / sizeof run) && cost <= 6 * n, "count of a run: %td, %zu", c,
+          cost);
+    /* replace and split go through the same searches. */
+    uint8_t nd[52];
+    memset(nd, 'a', 50);
+    nd[50] = 'b';
+    nd[51] = 'a';
+    UStrView ndv = ustr_view(nd, 52, 1);
+    UStrBuf out;
+    check(t, ustr_replace(hv, ndv, ustr_view_cstr("x"), -1, &out) == USTR_OK &&
+                 ustr_equal(ustr_view(out.data, out.len, out.width), hv),
+          "worst-case replace");
+    free(out.data);
+    hay[n / 2] = 'b';
+    check(t, ustr_replace(hv, ndv, ustr_view_cstr("x"), -1, &out) == USTR_OK &&
+                 out.len == n - 51,
+          "worst-case replace, one match");
+    free(out.data);
+    UStrViewList parts;
+    ustr_list_init(&parts);
+    check(t, ustr_split(hv, &ndv, -1, &parts) == USTR_OK && parts.len == 2 &&
+                 parts.items[0].len == n / 2 - 50 && parts.items[1].len == n / 2 - 2,
+          "worst-case split");
+    ustr_list_free(&parts);
+    ustr_list_init(&parts);
+    check(t, ustr_rsplit(hv, &ndv, -1, &parts) == USTR_OK && parts.len == 2 &&
+                 parts.items[0].len == n / 2 - 50,
+          "worst-case rsplit");
+    ustr_list_free(&parts);
+    free(hay);
+}
+
 int main(int argc, char **argv)
 {
     T t = {0, 0, 0};
@@ -426,6 +668,8 @@ int main(int argc, char **argv)
         return 2;
     }
     builder_tests(&t);
+    search_random_tests(&t);
+    search_worst_case_tests(&t);
     char *line = NULL;
     size_t cap = 0;
     ssize_t got;

@@ -1,0 +1,2 @@
+async def f():
+    [lambda: [x async for x in y] for z in w]
