@@ -86,8 +86,49 @@ static void *fstring_error(FBuilder *b, const char *msg)
                         "%s", msg);
 }
 
+/* A str literal's bytes must be UTF-8 (they can still be invalid when a
+ * BOM or coding declaration said UTF-8, or for compile() of bytes).  CPython
+ * counts the position in its message from `base`: the body or literal piece,
+ * or, where escapes are processed, the run of non-ASCII bytes. */
+static bool check_utf8(FBuilder *b, const char *s, const char *e, bool from_run)
+{
+    const unsigned char *p = (const unsigned char *)s, *end = (const unsigned char *)e;
+    const unsigned char *base = p;
+    while (p < end) {
+        if (*p < 0x80) {
+            p++;
+            base = from_run ? p : base;
+            continue;
+        }
+        uint32_t cp;
+        int bad;
+        const char *why;
+        int n = source_utf8_decode(p, end, &cp, &bad, &why);
+        if (n > 0) {
+            p += n;
+            continue;
+        }
+        char msg[200];
+        int pos = (int)(p - base);
+        if (bad == 1)
+            snprintf(msg, sizeof msg,
+                     "(unicode error) 'utf-8' codec can't decode byte 0x%02x in position %d: %s",
+                     *p, pos, why);
+        else
+            snprintf(msg, sizeof msg,
+                     "(unicode error) 'utf-8' codec can't decode bytes in position %d-%d: %s",
+                     pos, pos + bad - 1, why);
+        fstring_error(b, msg);
+        return false;
+    }
+    return true;
+}
+
 /* Decodes a literal piece of a string body and appends it. */
-static bool append_decoded(FBuilder *b, const char *s, const char *e, bool raw, bool bytes)
+/* `fstring`: a piece of an f-string, where CPython always decodes the
+ * non-ASCII runs separately unless raw. */
+static bool append_decoded(FBuilder *b, const char *s, const char *e, bool raw, bool bytes,
+                           bool fstring)
 {
     if (s == e)
         return true;
@@ -97,6 +138,9 @@ static bool append_decoded(FBuilder *b, const char *s, const char *e, bool raw, 
     while (e - trailing > s && e[-1 - (long)trailing] == '\\')
         trailing++;
     bool lone = !raw && (trailing & 1);
+    bool from_run = !raw && (fstring || memchr(s, '\\', (size_t)(e - s)) != NULL);
+    if (!bytes && !check_utf8(b, s, e, from_run))
+        return false;
     AstConstant c;
     SyntaxErrorInfo err = {0};
     if (lit_string(b->p->arena, s, lone ? e - 1 : e, raw, bytes, &c, &err) < 0) {
@@ -251,13 +295,13 @@ static bool fstring_body(FBuilder *b, const Token *tok, const StringPrefix *sp, 
         }
         if (c == '{') {
             if (depth == 0 && s + 1 < end && s[1] == '{') {
-                if (!append_decoded(b, piece, s + 1, sp->raw, false))
+                if (!append_decoded(b, piece, s + 1, sp->raw, false, true))
                     return false;
                 s += 2;
                 piece = s;
                 continue;
             }
-            if (!append_decoded(b, piece, s, sp->raw, false))
+            if (!append_decoded(b, piece, s, sp->raw, false, true))
                 return false;
             s++;
             if (!fstring_field(b, tok, sp, &s, end, depth, values))
@@ -269,7 +313,7 @@ static bool fstring_body(FBuilder *b, const Token *tok, const StringPrefix *sp, 
             if (depth > 0)
                 break;
             if (s + 1 < end && s[1] == '}') {
-                if (!append_decoded(b, piece, s + 1, sp->raw, false))
+                if (!append_decoded(b, piece, s + 1, sp->raw, false, true))
                     return false;
                 s += 2;
                 piece = s;
@@ -279,7 +323,7 @@ static bool fstring_body(FBuilder *b, const Token *tok, const StringPrefix *sp, 
         }
         s++;
     }
-    if (!append_decoded(b, piece, s, sp->raw, false))
+    if (!append_decoded(b, piece, s, sp->raw, false, true))
         return false;
     *pp = s;
     return true;
@@ -319,7 +363,7 @@ AstNode *p_strings(Parser *p)
         StringPrefix sp;
         tok_string_parts(t, &sp);
         if (!sp.fmt) {
-            if (!append_decoded(&b, sp.body, sp.body_end, sp.raw, sp.bytes))
+            if (!append_decoded(&b, sp.body, sp.body_end, sp.raw, sp.bytes, false))
                 goto done;
             continue;
         }

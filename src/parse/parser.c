@@ -400,11 +400,20 @@ static AstNode *run_parser(Parser *p, StartRule rule, int mode)
 AstNode *parse_source(Arena *arena, const char *src, size_t len, const char *filename,
                       ParseMode mode, SyntaxErrorInfo *err, Tokenizer *tok_out)
 {
+    return parse_source_with(arena, src, len, filename, mode, NULL, err, tok_out);
+}
+
+AstNode *parse_source_with(Arena *arena, const char *src, size_t len, const char *filename,
+                           ParseMode mode, const SourceOptions *opts, SyntaxErrorInfo *err,
+                           Tokenizer *tok_out)
+{
     Tokenizer local_tok;
     Tokenizer *tok = tok_out ? tok_out : &local_tok;
     memset(tok, 0, sizeof *tok);
     memset(err, 0, sizeof *err);
-    if (tok_init(tok, src, len, filename, arena, err) < 0)
+    int rc = opts ? tok_init_source(tok, src, len, filename, arena, err, opts)
+                  : tok_init(tok, src, len, filename, arena, err);
+    if (rc < 0)
         return NULL;
     Parser p;
     parser_init(&p, tok, arena, err);

@@ -7,6 +7,7 @@
 #include "arena.h"
 #include "ast.h"
 #include "syntax_error.h"
+#include "source_codec.h"
 #include "tokenizer.h"
 
 typedef enum {
@@ -21,6 +22,13 @@ typedef enum {
  * is given it is left holding the decoded buffer, for error printing. */
 AstNode *parse_source(Arena *arena, const char *src, size_t len, const char *filename,
                       ParseMode mode, SyntaxErrorInfo *err, Tokenizer *tok);
+
+/* parse_source for bytes from elsewhere than a file run: `opts` says where
+ * they came from (compile() and ast.parse() word decoding errors differently
+ * from `python3.11 FILE`) and which standard library supplies codecs. */
+AstNode *parse_source_with(Arena *arena, const char *src, size_t len, const char *filename,
+                           ParseMode mode, const SourceOptions *opts, SyntaxErrorInfo *err,
+                           Tokenizer *tok);
 
 /* Prints an error as CPython prints an uncaught SyntaxError from a file:
  *     File "name", line N
