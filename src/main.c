@@ -3,7 +3,7 @@
  * CPython's.  For now it offers the front end only:
  *   krait -X dump-ast FILE     print ast.dump(ast.parse(FILE), include_attributes=True)
  *   krait -X symtable FILE     print the symbol table (tests/compile/symtable_dump.py's form)
- *   krait -X check FILE        report the compiler's SyntaxErrors (symbol table, then checks.c)
+ *   krait -X check FILE        report the compiler's SyntaxWarnings and SyntaxErrors (symbol table, then checks.c)
  *   krait -X parse FILE...     parse files without printing (for timing)
  * Running programs (FILE, -c, -m, stdin) arrives with the compiler and VM. */
 #include <errno.h>
@@ -47,7 +47,7 @@ static char *read_file(const char *path, size_t *len)
 
 /* Parses one file; dumps its AST when `dump` is 1, builds and dumps its
  * symbol table when it is 2, builds it and runs the compiler's checks
- * silently when it is 3.  Returns 0 on success. */
+ * when it is 3, printing only their warnings.  Returns 0 on success. */
 static int parse_one(const char *path, int dump)
 {
     size_t len;
@@ -69,11 +69,17 @@ static int parse_one(const char *path, int dump)
         status = 1;
     } else if (dump == 2 || dump == 3) {
         SymTable *st = symtable_build(&arena, tree, &err);
-        if (st && (dump == 2 || compile_checks(tree, st, &err) == 0)) {
+        CompileWarnings warnings = { 0 };
+        int checked = st && dump == 3 ? compile_checks(tree, st, &err, &warnings) : 0;
+        /* The compiler's warnings come out as it meets them, so before its
+         * error; a symbol-table error stops everything before them. */
+        fflush(stdout);
+        compile_warnings_print(stderr, path, &warnings, tok.buf, tok.buf_end);
+        compile_warnings_free(&warnings);
+        if (st && checked == 0) {
             if (dump == 2)
                 symtable_dump(stdout, st);
         } else {
-            fflush(stdout);
             syntax_error_print(stderr, path, &err, tok.buf, tok.buf_end);
             status = 1;
         }

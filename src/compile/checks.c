@@ -64,6 +64,7 @@ typedef struct Checker {
     Unit *u;
     int depth;
     bool future_annotations;
+    CompileWarnings *warnings;   /* NULL: not collected */
 } Checker;
 
 /* The names a match case binds so far, and whether an irrefutable pattern
@@ -101,6 +102,30 @@ static int nomem(Checker *c)
     memset(c->err, 0, sizeof *c->err);
     c->err->kind = SYNERR_NOMEM;
     return -1;
+}
+
+/* Records a SyntaxWarning at the current location, as CPython's
+ * compiler_warn does. */
+static int warn(Checker *c, const char *fmt, ...)
+{
+    CompileWarnings *w = c->warnings;
+    if (!w)
+        return 0;
+    if (w->n == w->cap) {
+        int cap = w->cap ? w->cap * 2 : 8;
+        CompileWarning *v = realloc(w->v, (size_t)cap * sizeof *v);
+        if (!v)
+            return nomem(c);
+        w->v = v;
+        w->cap = cap;
+    }
+    CompileWarning *cw = &w->v[w->n++];
+    cw->pos = c->u->loc;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(cw->msg, sizeof cw->msg, fmt, ap);
+    va_end(ap);
+    return 0;
 }
 
 static int enter(Checker *c)
@@ -536,6 +561,219 @@ static int visit_try(Checker *c, const AstNode *s, bool star)
     return 0;
 }
 
+/* ==== SyntaxWarnings ==== */
+
+static bool is_numeric(const char *t)
+{
+    return t && (strcmp(t, "int") == 0 || strcmp(t, "bool") == 0 || strcmp(t, "float") == 0 ||
+                 strcmp(t, "complex") == 0);
+}
+
+static bool type_is(const char *t, const char *name) { return t && strcmp(t, name) == 0; }
+
+static bool is_zero(const AstNode *e)
+{
+    if (e->kind != AST_Constant)
+        return false;
+    const AstConstant *v = &e->v.Constant.value;
+    return (v->kind == AST_CONST_INT && v->u.i == 0) || v->kind == AST_CONST_FALSE ||
+           ((v->kind == AST_CONST_FLOAT || v->kind == AST_CONST_COMPLEX) && v->u.f == 0.0);
+}
+
+/* The type name of the constant CPython's AST optimizer folds `e` into, or
+ * NULL when it stays an expression.  Approximate for folds whose success
+ * depends on values (huge powers and shifts are taken as folded). */
+static const char *const_type(const AstNode *e)
+{
+    switch (e->kind) {
+    case AST_Constant:
+        switch (e->v.Constant.value.kind) {
+        case AST_CONST_NONE: return "NoneType";
+        case AST_CONST_TRUE:
+        case AST_CONST_FALSE: return "bool";
+        case AST_CONST_ELLIPSIS: return "ellipsis";
+        case AST_CONST_INT:
+        case AST_CONST_BIGINT: return "int";
+        case AST_CONST_FLOAT: return "float";
+        case AST_CONST_COMPLEX: return "complex";
+        case AST_CONST_STR: return "str";
+        case AST_CONST_BYTES: return "bytes";
+        }
+        return NULL;
+    case AST_Name:
+        /* The optimizer replaces __debug__ by True. */
+        return e->v.Name.ctx == AST_Load && is_debug(e->v.Name.id) ? "bool" : NULL;
+    case AST_UnaryOp: {
+        const char *t = const_type(e->v.UnaryOp.operand);
+        if (!t)
+            return NULL;
+        switch (e->v.UnaryOp.op) {
+        case AST_Not:
+            return "bool";
+        case AST_Invert:
+            return type_is(t, "int") || type_is(t, "bool") ? "int" : NULL;
+        default: /* UAdd, USub */
+            if (!is_numeric(t))
+                return NULL;
+            return type_is(t, "bool") ? "int" : t;
+        }
+    }
+    case AST_BinOp: {
+        const char *l = const_type(e->v.BinOp.left), *r = const_type(e->v.BinOp.right);
+        if (!l || !r)
+            return NULL;
+        AstBinOp op = e->v.BinOp.op;
+        if (is_numeric(l) && is_numeric(r)) {
+            bool complex = type_is(l, "complex") || type_is(r, "complex");
+            bool flt = type_is(l, "float") || type_is(r, "float");
+            const char *wide = complex ? "complex" : flt ? "float" : "int";
+            switch (op) {
+            case AST_Add: case AST_Sub: case AST_Mult: case AST_Pow:
+                return wide;
+            case AST_Div:
+                return is_zero(e->v.BinOp.right) ? NULL : complex ? "complex" : "float";
+            case AST_FloorDiv: case AST_Mod:
+                return complex || is_zero(e->v.BinOp.right) ? NULL : wide;
+            case AST_BitAnd: case AST_BitOr: case AST_BitXor: case AST_LShift: case AST_RShift:
+                if (complex || flt)
+                    return NULL;
+                return type_is(l, "bool") && type_is(r, "bool") && op != AST_LShift &&
+                       op != AST_RShift ? "bool" : "int";
+            default:
+                return NULL;
+            }
+        }
+        bool seq_l = type_is(l, "str") || type_is(l, "bytes") || type_is(l, "tuple");
+        bool seq_r = type_is(r, "str") || type_is(r, "bytes") || type_is(r, "tuple");
+        if (op == AST_Add && seq_l && strcmp(l, r) == 0)
+            return l;
+        if (op == AST_Mult && seq_l && (type_is(r, "int") || type_is(r, "bool")))
+            return l;
+        if (op == AST_Mult && seq_r && (type_is(l, "int") || type_is(l, "bool")))
+            return r;
+        return NULL;
+    }
+    case AST_Tuple: {
+        if (e->v.Tuple.ctx != AST_Load)
+            return NULL;
+        const AstSeq *elts = e->v.Tuple.elts;
+        for (int i = 0; elts && i < elts->n; i++)
+            if (!const_type(elts->items[i]))
+                return NULL;
+        return "tuple";
+    }
+    case AST_Subscript: {
+        const AstNode *v = e->v.Subscript.value, *ix = e->v.Subscript.slice;
+        const char *t = const_type(v);
+        if (!t || ix->kind != AST_Constant || ix->v.Constant.value.kind != AST_CONST_INT)
+            return NULL;
+        int64_t i = ix->v.Constant.value.u.i;
+        if (type_is(t, "tuple") && v->kind == AST_Tuple) {
+            const AstSeq *elts = v->v.Tuple.elts;
+            int n = elts ? elts->n : 0;
+            if (i < 0)
+                i += n;
+            return i >= 0 && i < n ? const_type(elts->items[i]) : NULL;
+        }
+        /* An index out of range stays unfolded; a string's length in code
+         * points is what counts. */
+        if (type_is(t, "str") || type_is(t, "bytes")) {
+            if (v->kind != AST_Constant)
+                return NULL;
+            const AstConstant *s = &v->v.Constant.value;
+            int64_t n = 0;
+            for (size_t k = 0; k < s->len; k++)
+                n += s->kind == AST_CONST_BYTES || ((unsigned char)s->u.s[k] & 0xC0) != 0x80;
+            if (i < 0)
+                i += n;
+            return i >= 0 && i < n ? (type_is(t, "str") ? "str" : "int") : NULL;
+        }
+        return NULL;
+    }
+    default:
+        return NULL;
+    }
+}
+
+/* CPython's infer_type: the type an expression certainly has, or NULL. */
+static const char *infer_type(const AstNode *e)
+{
+    const char *t = const_type(e);
+    if (t)
+        return t;
+    switch (e->kind) {
+    case AST_Tuple: return "tuple";
+    case AST_List: case AST_ListComp: return "list";
+    case AST_Dict: case AST_DictComp: return "dict";
+    case AST_Set: case AST_SetComp: return "set";
+    case AST_GeneratorExp: return "generator";
+    case AST_Lambda: return "function";
+    case AST_JoinedStr: case AST_FormattedValue: return "str";
+    default: return NULL;
+    }
+}
+
+/* Calling something that is never callable. */
+static int check_caller(Checker *c, const AstNode *func)
+{
+    if (const_type(func))
+        goto warn;
+    switch (func->kind) {
+    case AST_Tuple: case AST_List: case AST_ListComp: case AST_Dict: case AST_Set:
+    case AST_DictComp: case AST_SetComp: case AST_GeneratorExp: case AST_JoinedStr:
+    case AST_FormattedValue:
+        goto warn;
+    default:
+        return 0;
+    }
+warn:
+    return warn(c, "'%s' object is not callable; perhaps you missed a comma?", infer_type(func));
+}
+
+/* Subscripting something that is never subscriptable, or a sequence with
+ * an index of a type it never accepts. */
+static int check_subscript(Checker *c, const AstNode *value, const AstNode *index)
+{
+    const char *t = const_type(value);
+    bool bad = t ? is_numeric(t) || type_is(t, "NoneType") || type_is(t, "ellipsis")
+                 : value->kind == AST_Set || value->kind == AST_SetComp ||
+                       value->kind == AST_GeneratorExp || value->kind == AST_Lambda;
+    if (bad)
+        TRY(warn(c, "'%s' object is not subscriptable; perhaps you missed a comma?",
+                 infer_type(value)));
+    t = infer_type(value);
+    if (!(type_is(t, "tuple") || type_is(t, "list") || type_is(t, "str") || type_is(t, "bytes")))
+        return 0;
+    const char *it = infer_type(index);
+    if (!it || type_is(it, "int") || type_is(it, "bool"))
+        return 0;
+    return warn(c, "%s indices must be integers or slices, not %s; perhaps you missed a comma?",
+                t, it);
+}
+
+/* A literal operand of 'is' or 'is not' (singletons excepted). */
+static bool is_literal(const AstNode *e)
+{
+    const char *t = const_type(e);
+    return t && !type_is(t, "NoneType") && !type_is(t, "bool") && !type_is(t, "ellipsis");
+}
+
+/* Only the first offending pair of a comparison chain warns. */
+static int check_compare(Checker *c, const AstNode *e)
+{
+    const AstNode *left = e->v.Compare.left;
+    const AstSeq *ops = e->v.Compare.ops;
+    for (int i = 0; i < e->v.Compare.comparators->n; i++) {
+        const AstNode *right = e->v.Compare.comparators->items[i];
+        AstCmpOp op = (AstCmpOp)(intptr_t)ops->items[i];
+        if ((op == AST_Is || op == AST_IsNot) && (is_literal(left) || is_literal(right)))
+            return warn(c, op == AST_Is ? "\"is\" with a literal. Did you mean \"==\"?"
+                                        : "\"is not\" with a literal. Did you mean \"!=\"?");
+        left = right;
+    }
+    return 0;
+}
+
 static int visit_match(Checker *c, const AstNode *s);
 
 static int visit_stmt(Checker *c, const AstNode *s)
@@ -625,6 +863,10 @@ static int visit_stmt(Checker *c, const AstNode *s)
         r = visit_try(c, s, true);
         break;
     case AST_Assert:
+        if (s->v.Assert.test->kind == AST_Tuple && s->v.Assert.test->v.Tuple.elts &&
+            s->v.Assert.test->v.Tuple.elts->n > 0 &&
+            (r = warn(c, "assertion is always true, perhaps remove parentheses?")) < 0)
+            break;
         if ((r = visit_expr(c, s->v.Assert.test)) == 0)
             r = visit_opt(c, s->v.Assert.msg);
         break;
@@ -838,11 +1080,13 @@ static int visit_expr_inner(Checker *c, const AstNode *e)
             return fail(c, "'yield from' inside async function");
         return visit_expr(c, e->v.YieldFrom.value);
     case AST_Compare:
+        TRY(check_compare(c, e));
         TRY(visit_expr(c, e->v.Compare.left));
         return visit_exprs(c, e->v.Compare.comparators);
     case AST_Call:
         /* Keywords are validated before anything is visited. */
         TRY(validate_keywords(c, e->v.Call.keywords));
+        TRY(check_caller(c, e->v.Call.func));
         TRY(visit_expr(c, e->v.Call.func));
         return visit_call_args(c, e->v.Call.args, e->v.Call.keywords);
     case AST_FormattedValue:
@@ -857,6 +1101,8 @@ static int visit_expr_inner(Checker *c, const AstNode *e)
             return check_name(c, e->v.Attribute.attr, AST_Store);
         return 0;
     case AST_Subscript:
+        if (e->v.Subscript.ctx == AST_Load)
+            TRY(check_subscript(c, e->v.Subscript.value, e->v.Subscript.slice));
         TRY(visit_expr(c, e->v.Subscript.value));
         return visit_expr(c, e->v.Subscript.slice);
     case AST_Starred:
@@ -1507,9 +1753,10 @@ static int visit_match(Checker *c, const AstNode *s)
 
 /* ==== Entry ==== */
 
-int compile_checks(const AstNode *mod, const SymTable *st, SyntaxErrorInfo *err)
+int compile_checks(const AstNode *mod, const SymTable *st, SyntaxErrorInfo *err,
+                   CompileWarnings *warnings)
 {
-    Checker c = { st, err, NULL, 0, (st->future_features & FUTURE_ANNOTATIONS) != 0 };
+    Checker c = { st, err, NULL, 0, (st->future_features & FUTURE_ANNOTATIONS) != 0, warnings };
     Unit u;
     open_unit(&c, &u, SC_MODULE, NULL);
     c.u = &u;
@@ -1522,5 +1769,37 @@ int compile_checks(const AstNode *mod, const SymTable *st, SyntaxErrorInfo *err)
         return visit_expr(&c, mod->v.Expression.body);
     default:
         return 0;
+    }
+}
+
+void compile_warnings_free(CompileWarnings *w)
+{
+    free(w->v);
+    w->v = NULL;
+    w->n = w->cap = 0;
+}
+
+void compile_warnings_print(FILE *out, const char *filename, const CompileWarnings *w,
+                            const char *buf, const char *buf_end)
+{
+    for (int i = 0; i < w->n; i++) {
+        int lineno = w->v[i].pos.lineno;
+        fprintf(out, "%s:%d: SyntaxWarning: %s\n", filename, lineno, w->v[i].msg);
+        /* The line CPython re-reads from the file; buf holds it decoded. */
+        const char *p = buf;
+        for (int l = 1; l < lineno && p < buf_end; l++) {
+            const char *nl = memchr(p, '\n', (size_t)(buf_end - p));
+            p = nl ? nl + 1 : buf_end;
+        }
+        if (lineno < 1 || p >= buf_end)
+            continue;
+        const char *e = memchr(p, '\n', (size_t)(buf_end - p));
+        if (!e)
+            e = buf_end;
+        /* CPython shows it as _Py_DisplaySourceLine does: leading spaces,
+         * tabs and form feeds dropped, the rest kept as it is. */
+        while (p < e && (*p == ' ' || *p == '\t' || *p == '\f'))
+            p++;
+        fprintf(out, "  %.*s\n", (int)(e - p), p);
     }
 }

@@ -4,13 +4,16 @@
     /usr/bin/python3.11 tests/compile/checks_regen.py
 
 For each checks_cases/NAME.py writes NAME.exp: empty when compile() accepts
-the file, else the stderr of `python3.11 NAME.py` run in checks_cases (the
-directory part of the path CPython prints removed, as checks_run.py
-normalises Krait's).  Every .exp file is CPython's output, never edited by
-hand.  Stops with an error when a case breaks the corpus's rules: ast.parse
-must accept it (parser errors belong in tests/syntax), an err_*.py case must
-be rejected and any other case accepted.  Accepted cases are only compiled,
-never run.
+the file without a warning, else the stderr of `python3.11 NAME.py` run in
+checks_cases (the directory part of the paths CPython prints removed, as
+checks_run.py normalises Krait's).  Every .exp file is CPython's output,
+never edited by hand.  Stops with an error when a case breaks the corpus's
+rules: ast.parse must accept it (parser errors belong in tests/syntax), an
+err_*.py case must be rejected and any other case accepted, a warn_*.py
+case must get a SyntaxWarning from compile() and any other accepted case
+none.  Accepted cases without warnings are only compiled, never run; warn_*
+cases are run (their stderr is the warnings), so their module body must do
+nothing observable and must exit with status 0.
 """
 import ast
 import os
@@ -37,10 +40,23 @@ def main():
             errors.append("%s: ast.parse rejects it (%s): a parser case" % (name, e.msg))
             continue
         try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("error")  # a SyntaxWarning would change stderr
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
                 compile(src, name + ".py", "exec", dont_inherit=True)
+            warned = any(issubclass(w.category, SyntaxWarning) for w in caught)
+            if warned != name.startswith("warn_"):
+                errors.append("%s: %s" % (name, "warns but not named warn_*" if warned
+                                          else "named warn_* but does not warn"))
+                continue
             exp = b""
+            if warned:
+                r = subprocess.run([sys.executable, "-E", "-X", "utf8", name + ".py"],
+                                   cwd=checks_run.CASES, capture_output=True, timeout=10)
+                if r.returncode != 0 or r.stdout:
+                    errors.append("%s: python3.11 exit status %d, stdout %r"
+                                  % (name, r.returncode, r.stdout[:100]))
+                    continue
+                exp = checks_run.normalise(r.stderr)
         except SyntaxError:
             r = subprocess.run([sys.executable, "-E", "-X", "utf8", name + ".py"],
                                cwd=checks_run.CASES, capture_output=True, timeout=10)
@@ -48,7 +64,7 @@ def main():
                 errors.append("%s: python3.11 exit status %d" % (name, r.returncode))
                 continue
             exp = checks_run.normalise(r.stderr)
-        if bool(exp) != name.startswith("err_"):
+        if not name.startswith("warn_") and bool(exp) != name.startswith("err_"):
             errors.append("%s: %s" % (name, "rejected but not named err_*" if exp
                                       else "accepted but named err_*"))
             continue

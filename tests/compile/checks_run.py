@@ -4,14 +4,16 @@
     python3.11 tests/compile/checks_run.py --krait build/krait [--no-stdlib] [CASE...]
 
 1. Every tests/compile/checks_cases/NAME.py is run as `krait -X check NAME.py`
-   in that directory: when NAME.exp (written by checks_regen.py from
-   python3.11) is empty Krait must exit 0 and print nothing, else exit 1 with
-   stderr byte-equal to NAME.exp, whose source line and carets check the
-   error's line, offset and end offset.
+   in that directory: Krait's stderr must be byte-equal to NAME.exp (written
+   by checks_regen.py from python3.11): the SyntaxWarnings, each with its
+   source line, then for err_* cases the error, whose source line and carets
+   check its line, offset and end offset.  The exit status must be 1 for
+   err_* cases, else 0.
 2. Unless --no-stdlib, every .py file under /usr/lib/python3.11: when
    compile() accepts it `krait -X check` must too, and when compile() raises
    SyntaxError Krait must reject it, on the same line when ast.parse()
    accepts the file (the parser's lines are tests/parser's business).
+   SyntaxWarnings Krait prints are set aside there.
 
 Prints one line per failure, then `checks: N passed, M failed`; exits 1 if
 anything failed.
@@ -35,10 +37,16 @@ def case_names():
 
 
 def normalise(stderr):
-    """Turns `  File "/abs/path/to/checks_cases/NAME.py"` into `  File "NAME.py"`."""
+    """Turns `  File "/abs/path/to/checks_cases/NAME.py"` into `  File "NAME.py"`,
+    and a warning's `/abs/path/to/checks_cases/NAME.py:LINE:` into `NAME.py:LINE:`."""
     for d in {os.path.realpath(CASES), os.path.abspath(CASES)}:
         stderr = stderr.replace(b'  File "' + os.fsencode(d) + b"/", b'  File "')
+        stderr = re.sub(rb"(?m)^" + re.escape(os.fsencode(d)) + rb"/(?=[^/\n]*:-?\d+: )", b"",
+                        stderr)
     return stderr
+
+
+WARNING_RE = re.compile(rb"(?m)^[^\n]*:-?\d+: SyntaxWarning: [^\n]*\n(  [^\n]*\n)?")
 
 
 def run_case(krait, name):
@@ -53,7 +61,7 @@ def run_case(krait, name):
     except subprocess.TimeoutExpired:
         return "%s: timed out" % name
     got = normalise(r.stderr)
-    want_rc = 1 if exp else 0
+    want_rc = 1 if name.startswith("err_") else 0
     if r.returncode != want_rc or got != exp or r.stdout:
         return "%s: exit %d, expected %d\n  expected %r\n  got      %r" % (
             name, r.returncode, want_rc, exp.decode("utf-8", "replace"),
@@ -87,6 +95,7 @@ def run_stdlib_file(krait, path):
         r = subprocess.run([krait, "-X", "check", path], capture_output=True, timeout=TIMEOUT)
     except subprocess.TimeoutExpired:
         return "%s: timed out" % path
+    r.stderr = WARNING_RE.sub(b"", r.stderr)
     if line is None:
         if r.returncode != 0 or r.stderr:
             return "%s: compile() accepts it, krait -X check says %r" % (
