@@ -54,6 +54,7 @@
 #include "arena.h"
 #include "ast.h"
 #include "parser.h"
+#include "compile/checks.h"
 #include "compile/symtable.h"
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -849,12 +850,25 @@ static void check_symtable(const AstNode *tree, char *problem, size_t size)
     Arena arena;
     arena_init(&arena);
     SyntaxErrorInfo err;
-    if (!symtable_build(&arena, tree, &err)) {
+    SymTable *table = symtable_build(&arena, tree, &err);
+    if (!table) {
         if (err.kind != SYNERR_SYNTAX && err.kind != SYNERR_RECURSION)
             snprintf(problem, size, "symtable_build() failed with error kind %d", (int)err.kind);
         else if (err.msg[0] == '\0' || (err.kind == SYNERR_SYNTAX && err.lineno < 1))
             snprintf(problem, size, "symtable error without a message or line: \"%.200s\"",
                      err.msg);
+    } else {
+        /* ...and so must the compiler's checks (line -1 is a CPython quirk
+         * for code after a `with` left by a jump). */
+        CompileWarnings warnings = {0};
+        if (compile_checks(tree, table, &err, &warnings) < 0) {
+            if (err.kind != SYNERR_SYNTAX && err.kind != SYNERR_RECURSION)
+                snprintf(problem, size, "compile_checks() failed with error kind %d",
+                         (int)err.kind);
+            else if (err.msg[0] == '\0')
+                snprintf(problem, size, "compile_checks() error without a message");
+        }
+        compile_warnings_free(&warnings);
     }
     arena_free(&arena);
 }
