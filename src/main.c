@@ -65,7 +65,7 @@ static int parse_one(const char *path, int dump)
     int status = 0;
     if (!tree) {
         fflush(stdout);
-        syntax_error_print(stderr, path, &err, tok.buf, tok.buf_end);
+        syntax_error_print_file(stderr, path, &err, src, len, &tok);
         status = 1;
     } else if (dump == 2 || dump == 3) {
         SymTable *st = symtable_build(&arena, tree, &err);
@@ -74,13 +74,14 @@ static int parse_one(const char *path, int dump)
         /* The compiler's warnings come out as it meets them, so before its
          * error; a symbol-table error stops everything before them. */
         fflush(stdout);
-        compile_warnings_print(stderr, path, &warnings, tok.buf, tok.buf_end);
+        compile_warnings_print(stderr, path, &warnings, tok.buf, tok.buf_end,
+                               len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0);
         compile_warnings_free(&warnings);
         if (st && checked == 0) {
             if (dump == 2)
                 symtable_dump(stdout, st);
         } else {
-            syntax_error_print(stderr, path, &err, tok.buf, tok.buf_end);
+            syntax_error_print_file(stderr, path, &err, src, len, &tok);
             status = 1;
         }
     } else if (dump) {

@@ -1780,7 +1780,7 @@ void compile_warnings_free(CompileWarnings *w)
 }
 
 void compile_warnings_print(FILE *out, const char *filename, const CompileWarnings *w,
-                            const char *buf, const char *buf_end)
+                            const char *buf, const char *buf_end, bool bom)
 {
     for (int i = 0; i < w->n; i++) {
         int lineno = w->v[i].pos.lineno;
@@ -1798,8 +1798,12 @@ void compile_warnings_print(FILE *out, const char *filename, const CompileWarnin
             e = buf_end;
         /* CPython shows it as _Py_DisplaySourceLine does: leading spaces,
          * tabs and form feeds dropped, the rest kept as it is. */
-        while (p < e && (*p == ' ' || *p == '\t' || *p == '\f'))
-            p++;
-        fprintf(out, "  %.*s\n", (int)(e - p), p);
+        /* The re-read text (io.TextIOWrapper with the encoding CPython
+         * finds, "utf-8" for a BOM) keeps a BOM on line 1. */
+        const char *mark = bom && lineno == 1 ? "\xEF\xBB\xBF" : "";
+        if (!*mark)
+            while (p < e && (*p == ' ' || *p == '\t' || *p == '\f'))
+                p++;
+        fprintf(out, "  %s%.*s\n", mark, (int)(e - p), p);
     }
 }

@@ -38,9 +38,11 @@ void compile_warnings_free(CompileWarnings *w);
 
 /* Prints the warnings as `python3.11 FILE` does (warnings.showwarning):
  * "FILE:LINE: SyntaxWarning: MSG", then that line of the decoded source
- * [buf, buf_end) without its indentation, indented by two. */
+ * [buf, buf_end) without its indentation, indented by two.  `bom`: the file
+ * starts with a UTF-8 BOM, which CPython's re-read of line 1 keeps (as
+ * U+FEFF, not indentation). */
 void compile_warnings_print(FILE *out, const char *filename, const CompileWarnings *w,
-                            const char *buf, const char *buf_end);
+                            const char *buf, const char *buf_end, bool bom);
 
 /* Checks a Module.  Returns 0, or -1 with *err filled: a SyntaxError with
  * CPython's message and position (byte_offsets set, as every error found

@@ -2,6 +2,8 @@
 #ifndef KRAIT_PARSER_H
 #define KRAIT_PARSER_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 
 #include "arena.h"
@@ -38,6 +40,25 @@ AstNode *parse_source_with(Arena *arena, const char *src, size_t len, const char
  * buf/buf_end is the decoded source (may be NULL when decoding failed). */
 void syntax_error_print(FILE *out, const char *filename, const SyntaxErrorInfo *err,
                         const char *buf, const char *buf_end);
+
+/* Where the error printer finds the source line it shows. */
+typedef struct SyntaxErrorSource {
+    const char *buf, *buf_end;    /* the decoded source (may be NULL) */
+    /* The file's raw bytes, or NULL: CPython shows the line of a parser,
+     * symbol-table or compiler error as it reads it back from the file (see
+     * syntax_error.c), and with a NULL raw the decoded line stands in. */
+    const char *raw;
+    size_t raw_len;
+    const SourceCodec *codec;     /* the file's declared (or BOM) codec, or NULL */
+} SyntaxErrorSource;
+
+void syntax_error_print_source(FILE *out, const char *filename, const SyntaxErrorInfo *err,
+                               const SyntaxErrorSource *src);
+
+/* syntax_error_print for `python3.11 FILE`: `raw` holds the bytes of the
+ * file, `tok` the tokenizer parse_source left behind. */
+void syntax_error_print_file(FILE *out, const char *filename, const SyntaxErrorInfo *err,
+                             const char *raw, size_t raw_len, const Tokenizer *tok);
 
 /* Name of the Python exception class for an error kind ("SyntaxError"...). */
 const char *syntax_error_class(SyntaxErrorKind kind);

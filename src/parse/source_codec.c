@@ -1051,6 +1051,13 @@ int source_decode(SourceText *out, const char *src, size_t len, const char *file
     int decl_line;
     if (!declared_encoding(buf, buf + n, &name, &name_len, &decl_line)) {
         out->has_encoding = has_bom;
+        if (has_bom) {
+            SourceCodec *kept = arena_alloc(arena, sizeof *kept);
+            if (!kept)
+                return nomem(err);
+            kept->kind = CODEC_UTF8;
+            out->codec = kept;
+        }
         /* With neither BOM nor declaration every line must be UTF-8. */
         return file && !has_bom ? check_utf8_lines(out, 1, 0, filename, arena, err) : 0;
     }
@@ -1066,6 +1073,11 @@ int source_decode(SourceText *out, const char *src, size_t len, const char *file
     if (has_bom && !(normal && strcmp(normal, "utf-8") == 0))
         return no_location(err, "encoding problem: %s with BOM", shown);
     out->has_encoding = true;
+    SourceCodec *kept = arena_alloc(arena, sizeof *kept);
+    if (!kept)
+        return nomem(err);
+    kept->kind = CODEC_UTF8;
+    out->codec = kept;
     if (normal && strcmp(normal, "utf-8") == 0)
         return 0;
 
@@ -1074,6 +1086,7 @@ int source_decode(SourceText *out, const char *src, size_t len, const char *file
         codec.kind = CODEC_LATIN1;   /* "iso-8859-1" */
     else
         source_codec_lookup(&codec, name, name_len, opts->stdlib_dir);
+    *kept = codec;
     switch (codec.kind) {
     case CODEC_UNSUPPORTED:
         return no_location(err, "encoding problem: %s (not supported by Krait)", shown);

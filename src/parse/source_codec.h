@@ -53,6 +53,10 @@ typedef struct SourceText {
     /* A BOM or a coding declaration named the encoding (CPython's
      * tok->encoding is set). */
     bool has_encoding;
+    /* The codec of that encoding (arena-owned), NULL when has_encoding is
+     * false: CPython decodes with it again the source line it shows for a
+     * parser error (see syntax_error.c). */
+    const struct SourceCodec *codec;
     /* An error CPython meets only when its tokenizer comes to read line
      * `pending_line` (1-based), whose first byte in buf is `pending_at`:
      * undecodable bytes on that line, or in the chunk of the file that line

@@ -19,12 +19,22 @@
  *        the parser as an error token) counts characters only when the file
  *        has a PEP 263 coding declaration, and UTF-8 bytes otherwise.
  *    SyntaxErrorInfo holds 0-based byte columns, so the conversion happens
- *    here: see uses_char_offsets().  (A UTF-8 BOM also makes CPython count
- *    characters, but the decoded buffer no longer shows one; a file with a
- *    BOM prints differently on line 1 anyway, as CPython's text keeps it.)
- * 2. The text is the buffer's line `lineno`, or SyntaxErrorInfo.text when
- *    the parser set one; either is taken as CPython's SyntaxError.text (with
- *    or without a final newline).  Leading spaces, tabs and form feeds are
+ *    here: see uses_char_offsets().  A UTF-8 BOM also makes CPython count
+ *    characters (Tokenizer.codec is set).
+ * 2. The text is SyntaxErrorInfo.text when the parser set one.  Otherwise,
+ *    given the file's raw bytes (syntax_error_print_file), it is the line as
+ *    CPython reads it back from the file, except for errors the tokenizer
+ *    raises itself (those show the decoded line): read 999 bytes at a time
+ *    ("\r\n" and "\r" made "\n"), a long line keeping only its last piece;
+ *    a BOM stays on line 1.  The parser's errors decode it with the file's
+ *    codec ("replace"), or as UTF-8, falling back on the decoded line when
+ *    that fails or the line is missing; the symbol table's and compiler's
+ *    (byte_offsets) take it as strict UTF-8 whatever the coding declaration,
+ *    and show no line when it is not UTF-8 (a latin-1 'é') or missing.
+ *    Without raw bytes it is the decoded buffer's line `lineno`.  Either is
+ *    taken as CPython's SyntaxError.text (with or without a final newline).
+ *    A character offset counts the characters of the first `offset` bytes of
+ *    the text, so a column inside a character counts it.  Leading spaces, tabs and form feeds are
  *    removed; each removed byte moves the caret one column left.  If the
  *    caret would then fall left of the text (an offset inside the
  *    indentation, or an offset of 0), no caret line is printed.
@@ -45,6 +55,7 @@
  *    CPython gives none for errors found while decoding the file) only the
  *    message is.  An empty message prints the class name alone. */
 #include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "parser.h"
@@ -192,11 +203,21 @@ static long utf8_length(const char *s, long n)
     return count;
 }
 
+/* How CPython turns a column into the offset it prints. */
+typedef enum {
+    UNITS_BYTES,         /* the byte column as it is */
+    UNITS_CHARS,         /* counted in characters by the tokenizer */
+    UNITS_CHARS_CLIPPED, /* converted by the parser, which clips it to the text */
+} OffsetUnits;
+
 /* CPython's 1-based offset for 0-based byte column `col` of the text
  * [text, text + size).  A column past the end counts a column per byte beyond
- * it.  A negative column gives offset 0: no caret.  Columns far out of range
- * are pulled in to values that print the same, so nothing overflows. */
-static long cpython_offset(int col, const char *text, long size, bool chars)
+ * it, except where the parser converts it into characters: that stops one
+ * past the end.  A negative column gives offset 0: no caret.  Columns far out
+ * of range are pulled in to values that print the same, so nothing
+ * overflows. */
+
+static long cpython_offset(int col, const char *text, long size, OffsetUnits units)
 {
     if (col < 0)
         return 0;
@@ -208,7 +229,19 @@ static long cpython_offset(int col, const char *text, long size, bool chars)
             extra = size + 2;   /* still past the end: clipped when printing */
         c = size;
     }
-    return (chars ? utf8_length(text, c) : c) + extra + 1;
+    if (units == UNITS_BYTES)
+        return c + extra + 1;
+    /* CPython decodes the first `offset` bytes (the 1-based byte offset,
+     * clipped to one past the end, where the NUL counts as a character) and
+     * counts the characters: a byte column inside a character counts that
+     * character.  The column lands inside one only when the text shown is
+     * not the one the column was measured in (a line read back from the
+     * file). */
+    if (c < size)
+        return utf8_length(text, c + 1);
+    if (units == UNITS_CHARS_CLIPPED)
+        extra = 0;
+    return utf8_length(text, c) + extra + 1;
 }
 
 /* ---- Printing ---- */
@@ -224,7 +257,7 @@ static void put_repeated(FILE *out, char c, long n)
  * line with its newline, but text set by the parser may lack the newline or
  * span lines. */
 static void print_source(FILE *out, const SyntaxErrorInfo *err, const char *text,
-                         long size, bool chars)
+                         long size, OffsetUnits chars)
 {
     /* The text is a C string to CPython: a NUL byte ends it. */
     const char *nul = memchr(text, '\0', (size_t)size);
@@ -286,9 +319,153 @@ static void print_source(FILE *out, const SyntaxErrorInfo *err, const char *text
     fputc('\n', out);
 }
 
+/* ---- Re-reading a line from the file ---- */
+
+/* CPython reads a line back from the file 999 bytes at a time at most (a
+ * 1000-byte buffer with its NUL), after turning "\r\n" and "\r" into "\n". */
+enum { REREAD_PIECE = 999 };
+
+/* One fgets-like read of at most REREAD_PIECE bytes from raw[*pos]: up to
+ * and including a newline.  Returns the number of bytes stored in piece (0 at
+ * the end of the file). */
+static size_t reread_piece(const char *raw, size_t len, size_t *pos, char *piece)
+{
+    size_t n = 0;
+    while (n < REREAD_PIECE && *pos < len) {
+        char c = raw[(*pos)++];
+        if (c == '\r') {
+            c = '\n';
+            if (*pos < len && raw[*pos] == '\n')
+                (*pos)++;
+        }
+        piece[n++] = c;
+        if (c == '\n')
+            break;
+    }
+    return n;
+}
+
+/* Line `lineno` of the raw file as CPython re-reads it: a line that fills a
+ * piece without ending goes on in the next one, and only the last piece is
+ * kept, so a long line shows only its tail.  Returns the piece's length
+ * (stopping at a NUL byte, as a C string does), or -1 when the file has no
+ * such line (or ends in the middle of a piece that needed a next one). */
+static long reread_line(const char *raw, size_t len, int lineno, char *piece)
+{
+    if (lineno < 1)
+        return -1;
+    size_t pos = 0, n = 0;
+    for (int i = 0; i < lineno; i++) {
+        do {
+            n = reread_piece(raw, len, &pos, piece);
+            if (n == 0)
+                return -1;
+        } while (n == REREAD_PIECE && piece[n - 1] != '\n');
+    }
+    const char *nul = memchr(piece, '\0', n);
+    return nul ? (long)(nul - piece) : (long)n;
+}
+
+static size_t put_utf8(char *out, uint32_t cp)
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+enum { REPLACEMENT = 0xFFFD };
+
+/* Decodes [s, s + n) with `codec` and the "replace" error handler into
+ * `out` (room for 4 bytes per input byte), as UTF-8.  Returns its length. */
+static size_t decode_replace(const SourceCodec *codec, const char *s, size_t n, char *out)
+{
+    const unsigned char *p = (const unsigned char *)s, *end = p + n;
+    size_t k = 0;
+    while (p < end) {
+        uint32_t cp;
+        switch (codec->kind) {
+        case CODEC_LATIN1:
+            cp = *p++;
+            break;
+        case CODEC_ASCII:
+            cp = *p < 0x80 ? *p : REPLACEMENT;
+            p++;
+            break;
+        case CODEC_CHARMAP:
+            cp = codec->table[*p++];
+            if (cp == CODEC_UNDEFINED)
+                cp = REPLACEMENT;
+            break;
+        default: {   /* CODEC_UTF8: the only other codec a file can use */
+            int bad;
+            const char *why;
+            int used = source_utf8_decode(p, end, &cp, &bad, &why);
+            if (used > 0) {
+                p += used;
+            } else {
+                cp = REPLACEMENT;
+                p += bad > 0 ? bad : 1;
+            }
+            break;
+        }
+        }
+        k += put_utf8(out + k, cp);
+    }
+    return k;
+}
+
+static bool valid_utf8(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s, *end = p + n;
+    while (p < end) {
+        uint32_t cp;
+        int bad;
+        const char *why;
+        int used = source_utf8_decode(p, end, &cp, &bad, &why);
+        if (used <= 0)
+            return false;
+        p += used;
+    }
+    return true;
+}
+
+/* ---- The whole report ---- */
+
 void syntax_error_print(FILE *out, const char *filename, const SyntaxErrorInfo *err,
                         const char *buf, const char *buf_end)
 {
+    const SyntaxErrorSource src = {buf, buf_end, NULL, 0, NULL};
+    syntax_error_print_source(out, filename, err, &src);
+}
+
+void syntax_error_print_file(FILE *out, const char *filename, const SyntaxErrorInfo *err,
+                             const char *raw, size_t raw_len, const Tokenizer *tok)
+{
+    const SyntaxErrorSource src = {tok->buf, tok->buf_end, raw, raw_len, tok->codec};
+    syntax_error_print_source(out, filename, err, &src);
+}
+
+void syntax_error_print_source(FILE *out, const char *filename, const SyntaxErrorInfo *err,
+                               const SyntaxErrorSource *src)
+{
+    const char *buf = src->buf, *buf_end = src->buf_end;
     if (err->kind == SYNERR_NOMEM) {
         fputs("MemoryError\n", out);
         fflush(out);
@@ -298,12 +475,40 @@ void syntax_error_print(FILE *out, const char *filename, const SyntaxErrorInfo *
      * prints the line number and no source. */
     if ((err->lineno > 0 || err->lineno == -1) && err->kind != SYNERR_RECURSION) {
         fprintf(out, "  File \"%s\", line %d\n", filename ? filename : "<string>", err->lineno);
-        bool chars = uses_char_offsets(err, buf, buf_end);
+        OffsetUnits chars = UNITS_BYTES;
+        if (err->byte_offsets)
+            chars = UNITS_BYTES;
+        else if (is_tokenizer_message(err->msg))
+            chars = UNITS_CHARS;
+        else if (src->raw ? src->codec != NULL : uses_char_offsets(err, buf, buf_end))
+            chars = UNITS_CHARS_CLIPPED;
         const char *start, *end;
-        if (err->text)
+        char piece[REREAD_PIECE + 1];
+        char decoded[4 * REREAD_PIECE + 1];
+        if (err->text) {
             print_source(out, err, err->text, (long)strlen(err->text), chars);
-        else if (find_line(buf, buf_end, err->lineno, &start, &end))
+        } else if (src->raw && (err->byte_offsets || !is_tokenizer_message(err->msg))) {
+            /* CPython reads the line back from the file.  A later pass's
+             * error takes it as UTF-8, and shows none when it is not; the
+             * parser's decodes it with the file's codec (replacing what does
+             * not decode), or as UTF-8, and falls back on the tokenizer's
+             * buffer when that fails or the file has no such line. */
+            long n = reread_line(src->raw, src->raw_len, err->lineno, piece);
+            bool utf8 = n >= 0 && valid_utf8(piece, (size_t)n);
+            if (err->byte_offsets) {
+                if (utf8)
+                    print_source(out, err, piece, n, chars);
+            } else if (n >= 0 && src->codec) {
+                size_t k = decode_replace(src->codec, piece, (size_t)n, decoded);
+                print_source(out, err, decoded, (long)k, chars);
+            } else if (utf8) {
+                print_source(out, err, piece, n, chars);
+            } else if (find_line(buf, buf_end, err->lineno, &start, &end)) {
+                print_source(out, err, start, (long)(end - start) + (end < buf_end), chars);
+            }
+        } else if (find_line(buf, buf_end, err->lineno, &start, &end)) {
             print_source(out, err, start, (long)(end - start) + (end < buf_end), chars);
+        }
     }
     const char *cls = syntax_error_class(err->kind);
     size_t msg_len = strnlen(err->msg, sizeof err->msg);

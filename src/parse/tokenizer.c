@@ -135,6 +135,7 @@ int tok_init_source(Tokenizer *t, const char *src, size_t len, const char *filen
     t->buf = t->cur = t->line_start = text.buf;
     t->buf_end = text.buf_end;
     t->has_encoding = text.has_encoding;
+    t->codec = text.codec;
     t->pending_error = text.pending;
     t->pending_at = text.pending_at;
     t->pending_line = text.pending_line;
@@ -161,6 +162,7 @@ void tok_init_sub(Tokenizer *t, const Tokenizer *parent, const char *start, cons
     t->err = parent->err;
     t->sub = true;
     t->has_encoding = parent->has_encoding;
+    t->codec = parent->codec;
 }
 
 /* ---- Identifiers and keywords ---- */

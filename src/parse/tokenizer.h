@@ -67,6 +67,7 @@ typedef struct Tokenizer {
      * is set): only then does CPython's parser turn the byte offsets of its
      * own error positions into character offsets. */
     bool has_encoding;
+    const SourceCodec *codec;   /* SourceText.codec: that encoding's codec */
     /* The error is one CPython's tokenizer signals only through its state
      * (unexpected EOF, a bracket never closed, indentation and tab errors, a
      * bad line continuation), not by raising at once.  When CPython's parser

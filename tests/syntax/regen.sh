@@ -141,7 +141,8 @@ def main():
             with open(os.path.join(run.CASES, name + ".py"), "rb") as f:
                 src = f.read()
             cls, msg, lineno, offset, end_lineno, end_offset, text = fr
-            chars = msg.startswith(TOKENIZER_MESSAGES) or has_coding_declaration(src)
+            chars = (msg.startswith(TOKENIZER_MESSAGES) or has_coding_declaration(src)
+                     or src.startswith(b"\xef\xbb\xbf"))
             col = byte_col(text, offset, chars)
             end_col = byte_col(text, end_offset, chars) if end_lineno is not None else None
             notes = []
