@@ -45,10 +45,16 @@ static char *read_file(const char *path, size_t *len)
     return buf;
 }
 
-/* Parses one file; dumps its AST when `dump` is 1, builds and dumps its
- * symbol table when it is 2, builds it and runs the compiler's checks
- * when it is 3, printing only their warnings.  Returns 0 on success. */
-static int parse_one(const char *path, int dump)
+/* What a front-end run does with a file once it is parsed. */
+typedef enum {
+    FRONT_PARSE,      /* nothing: parse only */
+    FRONT_DUMP_AST,   /* print the AST */
+    FRONT_SYMTABLE,   /* build and print the symbol table */
+    FRONT_CHECK,      /* build it, run the compiler's checks, print their warnings */
+} FrontEndMode;
+
+/* Parses one file and does what `mode` says.  Returns 0 on success. */
+static int parse_one(const char *path, FrontEndMode mode)
 {
     size_t len;
     char *src = read_file(path, &len);
@@ -67,10 +73,10 @@ static int parse_one(const char *path, int dump)
         fflush(stdout);
         syntax_error_print_file(stderr, path, &err, src, len, &tok);
         status = 1;
-    } else if (dump == 2 || dump == 3) {
+    } else if (mode == FRONT_SYMTABLE || mode == FRONT_CHECK) {
         SymTable *st = symtable_build(&arena, tree, &err);
         CompileWarnings warnings = { 0 };
-        int checked = st && dump == 3 ? compile_checks(tree, st, &err, &warnings) : 0;
+        int checked = st && mode == FRONT_CHECK ? compile_checks(tree, st, &err, &warnings) : 0;
         /* The compiler's warnings come out as it meets them, so before its
          * error; a symbol-table error stops everything before them. */
         fflush(stdout);
@@ -78,13 +84,13 @@ static int parse_one(const char *path, int dump)
                                len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0);
         compile_warnings_free(&warnings);
         if (st && checked == 0) {
-            if (dump == 2)
+            if (mode == FRONT_SYMTABLE)
                 symtable_dump(stdout, st);
         } else {
             syntax_error_print_file(stderr, path, &err, src, len, &tok);
             status = 1;
         }
-    } else if (dump) {
+    } else if (mode == FRONT_DUMP_AST) {
         ast_dump(stdout, tree);
     }
     arena_free(&arena);
@@ -113,7 +119,7 @@ static int front_end_mode(const KrCmdline *cfg, const char *key, int *status)
     if (strcmp(key, "parse") == 0) {
         *status = 0;
         for (int i = 0; i < cfg->argc; i++)
-            if (parse_one(cfg->argv[i], 0) != 0)
+            if (parse_one(cfg->argv[i], FRONT_PARSE) != 0)
                 *status = 1;
         return 1;
     }
@@ -122,9 +128,9 @@ static int front_end_mode(const KrCmdline *cfg, const char *key, int *status)
         *status = 2;
         return 1;
     }
-    *status = parse_one(cfg->run_filename, strcmp(key, "symtable") == 0 ? 2
-                                           : strcmp(key, "check") == 0  ? 3
-                                                                        : 1);
+    *status = parse_one(cfg->run_filename, strcmp(key, "symtable") == 0 ? FRONT_SYMTABLE
+                                           : strcmp(key, "check") == 0  ? FRONT_CHECK
+                                                                        : FRONT_DUMP_AST);
     return 1;
 }
 
