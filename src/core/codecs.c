@@ -754,19 +754,32 @@ static bool read_bom(const uint8_t *s, size_t n, int width, bool final, int *bo,
     return true;
 }
 
+/* The common start of the UTF-16 and UTF-32 decoders: reads a BOM when the
+ * byte order is not fixed (reporting the order found through *byteorder)
+ * and sets *big and the first unit's offset *start.  Returns false when
+ * more input is needed before the BOM can be decided. */
+static bool units_start(const uint8_t *s, size_t n, int width, bool final, int *byteorder,
+                        bool *big, size_t *start)
+{
+    int bo = byteorder ? *byteorder : 0;
+    if (!read_bom(s, n, width, final, &bo, start))
+        return false;
+    if (byteorder)
+        *byteorder = bo;
+    *big = bo > 0 || (bo == 0 && !host_little());
+    return true;
+}
+
 CodecStatus codec_utf16_decode(const uint8_t *s, size_t n, CodecHandler h, int *byteorder,
                                bool final, CodecStr *out, CodecResult *res)
 {
     result_init(res);
-    int bo = byteorder ? *byteorder : 0;
     size_t i;
-    if (!read_bom(s, n, 2, final, &bo, &i)) {
+    bool big;
+    if (!units_start(s, n, 2, final, byteorder, &big, &i)) {
         res->consumed = 0;
         return CODEC_OK;
     }
-    if (byteorder)
-        *byteorder = bo;
-    bool big = bo > 0 || (bo == 0 && !host_little());
     const char *enc = big ? "utf-16-be" : "utf-16-le";
     if (!str_reserve(out, n / 2))
         return CODEC_NOMEM;
@@ -856,15 +869,12 @@ CodecStatus codec_utf32_decode(const uint8_t *s, size_t n, CodecHandler h, int *
                                bool final, CodecStr *out, CodecResult *res)
 {
     result_init(res);
-    int bo = byteorder ? *byteorder : 0;
     size_t i;
-    if (!read_bom(s, n, 4, final, &bo, &i)) {
+    bool big;
+    if (!units_start(s, n, 4, final, byteorder, &big, &i)) {
         res->consumed = 0;
         return CODEC_OK;
     }
-    if (byteorder)
-        *byteorder = bo;
-    bool big = bo > 0 || (bo == 0 && !host_little());
     const char *enc = big ? "utf-32-be" : "utf-32-le";
     if (!str_reserve(out, n / 4))
         return CODEC_NOMEM;
