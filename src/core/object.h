@@ -114,6 +114,14 @@ struct KrType {
     KrValue dict;               /* dict: the type's namespace */
     uint64_t version;           /* bumped when the namespace or MRO changes:
                                    guards the VM's attribute caches */
+    uint32_t dictoffset;        /* byte offset of the instance __dict__ slot, or 0 */
+    uint32_t weaklistoffset;    /* byte offset of the weak-reference list, or 0 */
+    KrValue ht_name;            /* classes: __name__ (str); KR_ABSENT for built-ins */
+    KrValue ht_qualname;        /* classes: __qualname__ */
+    KrValue ht_slots;           /* classes: the __slots__ names (tuple) or KR_ABSENT */
+    const struct KrTypeSpec *spec; /* built-in types: their description */
+    KrType **subclasses;        /* direct subclasses (borrowed), for slot updates */
+    size_t nsubclasses, subclasses_cap;
 
     KrDeallocFn dealloc;
     KrTraverseFn traverse;
@@ -128,7 +136,8 @@ struct KrType {
     KrSetAttrFn setattr;
     KrDescrGetFn descr_get;
     KrDescrSetFn descr_set;
-    KrUnaryFn iter, iternext;   /* iternext: KR_ERROR with no exception set = exhausted */
+    KrUnaryFn iter, iternext;   /* iternext: KR_ABSENT (no exception) = exhausted */
+    KrUnaryFn finalize;         /* __del__ (PEP 442), or NULL */
 
     /* Numbers: binary[op](a, b) is called for either operand's type and
      * returns NotImplemented when it cannot handle the pair (CPython's
