@@ -15,6 +15,7 @@
 #include "compile/symtable.h"
 #include "parse/parser.h"
 #include "runtime/cmdline.h"
+#include "runtime/runtime.h"
 
 static char *read_file(const char *path, size_t *len)
 {
@@ -134,6 +135,78 @@ static int front_end_mode(const KrCmdline *cfg, const char *key, int *status)
     return 1;
 }
 
+/* sys.argv and sys.path[0] as CPython sets them, then the program. */
+static int run_program(const KrCmdline *cfg)
+{
+    KrVM *vm = kr_vm_new();
+    if (!vm) {
+        fprintf(stderr, "krait: cannot create the interpreter\n");
+        return 1;
+    }
+    KrThread *t = vm->main_thread;
+    vm->flag_unbuffered = cfg->unbuffered;
+    KrValue sysd = ((KrModule *)kr_as_ptr(vm->sys))->dict;
+    KrValue argv = kr_list_new(t, 0);
+    if (cfg->run == KR_RUN_COMMAND) {
+        KrValue s = kr_str_from_cstr(t, "-c");
+        kr_list_append(t, argv, s);
+        kr_decref(t, s);
+    } else if (cfg->run == KR_RUN_FILE) {
+        KrValue s = kr_str_from_cstr(t, cfg->run_filename);
+        kr_list_append(t, argv, s);
+        kr_decref(t, s);
+    } else {
+        kr_list_append(t, argv, t->vm->empty_str);
+    }
+    for (int i = cfg->run == KR_RUN_FILE ? 1 : 0; i < cfg->argc; i++) {
+        KrValue s = kr_str_from_cstr(t, cfg->argv[i]);
+        if (s == KR_ERROR) {
+            kr_err_clear(t);
+            continue;
+        }
+        kr_list_append(t, argv, s);
+        kr_decref(t, s);
+    }
+    kr_dict_set_cstr(t, sysd, "argv", argv);
+    kr_decref(t, argv);
+    /* sys.path: the script's directory (or '' for -c), then the stdlib. */
+    KrValue path = kr_dict_get_cstr(t, sysd, "path");
+    if (!cfg->safe_path) {
+        KrValue first;
+        if (cfg->run == KR_RUN_FILE) {
+            char *dir = realpath(cfg->run_filename, NULL);
+            char *slash = dir ? strrchr(dir, '/') : NULL;
+            if (slash)
+                *slash = '\0';
+            first = kr_str_from_cstr(t, dir ? (dir[0] ? dir : "/") : "");
+            free(dir);
+        } else {
+            first = kr_incref(t->vm->empty_str);
+        }
+        kr_list_append(t, path, first);
+        kr_decref(t, first);
+    }
+    static const char *const stdlib_dirs[] = {"/usr/lib/python311.zip", "/usr/lib/python3.11",
+                                              "/usr/lib/python3.11/lib-dynload"};
+    for (size_t i = 0; i < sizeof stdlib_dirs / sizeof *stdlib_dirs; i++) {
+        KrValue s = kr_str_from_cstr(t, stdlib_dirs[i]);
+        kr_list_append(t, path, s);
+        kr_decref(t, s);
+    }
+    int status;
+    if (cfg->run == KR_RUN_COMMAND)
+        status = kr_run_main_string(t, cfg->run_command);
+    else if (cfg->run == KR_RUN_FILE)
+        status = kr_run_main_file(t, cfg->run_filename);
+    else {
+        fprintf(stderr, "krait: this way of running programs is not supported yet\n");
+        status = 2;
+    }
+    fflush(stdout);
+    kr_vm_free(vm);
+    return status;
+}
+
 int main(int argc, char **argv, char **envp)
 {
     KrCmdline cfg;
@@ -149,7 +222,7 @@ int main(int argc, char **argv, char **envp)
                 kr_cmdline_free(&cfg);
                 return status;
             }
+    status = run_program(&cfg);
     kr_cmdline_free(&cfg);
-    fprintf(stderr, "krait: cannot run programs yet (the compiler and VM are in progress)\n");
-    return 2;
+    return status;
 }

@@ -90,6 +90,8 @@ enum {
     KR_TPFLAG_HEAPTYPE = 1u << 1,    /* created by a class statement or type() */
     KR_TPFLAG_BASETYPE = 1u << 2,    /* may be subclassed */
     KR_TPFLAG_READY = 1u << 3,       /* MRO and slots computed */
+    KR_TPFLAG_DICT_IN_EXTRAS = 1u << 4, /* dictoffset is relative to kr_instance_extras()
+                                          (a class added the dict), not to the object */
     /* Fast subclass tests of the built-in roots, inherited by subclasses. */
     KR_TPFLAG_INT_SUBCLASS = 1u << 8,
     KR_TPFLAG_FLOAT_SUBCLASS = 1u << 9,

@@ -100,6 +100,9 @@ struct KrThread {
     /* The register stack: frames are windows into one array. */
     KrValue *stack;
     KrValue *stack_end;
+    KrValue *stack_top;      /* first register past the innermost frame */
+    KrFrame *frames;         /* frame headers, one per running frame */
+    KrFrame *frames_end;
     KrFrame *frame;          /* the innermost running frame, or NULL */
     int depth;               /* Python frames on this thread */
     int c_depth;             /* nested C calls that may recurse (repr, eq...) */

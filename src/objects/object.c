@@ -209,8 +209,6 @@ static KrValue object_new(KrThread *t, KrType *type, const KrValue *args, size_t
     KrObject *o = kr_alloc(t, type, type->basicsize);
     if (!o)
         return KR_ERROR;
-    if (type->dictoffset)
-        *(KrValue *)((char *)o + type->dictoffset) = KR_ABSENT;
     return kr_ptr(o);
 }
 

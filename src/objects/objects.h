@@ -120,6 +120,10 @@ KrValue kr_type_lookup(KrThread *t, KrType *tp, KrValue name);
  * the exception classes).  bases: a tuple for multiple inheritance, or
  * KR_ABSENT for (base,). */
 KrType *kr_type_from_spec(KrThread *t, const KrTypeSpec *spec, KrType *base, KrValue bases);
+/* Completes a type made by kr_type_from_spec: dict (methods, getsets,
+ * wrappers of its slots, __doc__, __module__), __bases__, __mro__, slots
+ * inherited from the base.  Returns 0 or -1. */
+int kr_type_ready_builtin(KrThread *t, KrType *tp);
 /* Where the values a class adds to its built-in base's instances start
  * (__dict__, __slots__): right after the base's fixed part, or after the
  * items of a variable-size base (tuple, str, bytes, int).  The dict and
@@ -203,10 +207,12 @@ typedef struct KrBaseException {
 static inline KrBaseException *kr_as_exception(KrValue v) { return (KrBaseException *)kr_as_ptr(v); }
 static inline bool kr_is_exception(KrThread *t, KrValue v)
 {
+    (void)t;
     return kr_is_ptr(v) && (kr_as_ptr(v)->type->flags & KR_TPFLAG_EXC_SUBCLASS);
 }
 static inline bool kr_is_exception_class(KrThread *t, KrValue v)
 {
+    (void)t;
     return kr_is_ptr(v) && (kr_as_ptr(v)->type->flags & KR_TPFLAG_TYPE_SUBCLASS) &&
            (kr_as_type(v)->flags & KR_TPFLAG_EXC_SUBCLASS);
 }
@@ -416,6 +422,7 @@ static inline uint32_t kr_str_char(KrStr *s, size_t i)
 /* Exact str or a subclass? */
 static inline bool kr_is_str(KrThread *t, KrValue v)
 {
+    (void)t;
     return kr_is_ptr(v) && (kr_as_ptr(v)->type->flags & KR_TPFLAG_STR_SUBCLASS);
 }
 static inline bool kr_is_exact_str(KrThread *t, KrValue v)
@@ -509,6 +516,7 @@ static inline size_t kr_tuple_len(KrValue v) { return kr_as_tuple(v)->len; }
 static inline KrValue *kr_tuple_items(KrValue v) { return kr_as_tuple(v)->items; }
 static inline bool kr_is_tuple(KrThread *t, KrValue v)
 {
+    (void)t;
     return kr_is_ptr(v) && (kr_as_ptr(v)->type->flags & KR_TPFLAG_TUPLE_SUBCLASS);
 }
 /* A tuple of n items, all KR_NONE, for the caller to fill (items[i] may be
@@ -529,6 +537,7 @@ typedef struct KrList {
 static inline KrList *kr_as_list(KrValue v) { return (KrList *)kr_as_ptr(v); }
 static inline bool kr_is_list(KrThread *t, KrValue v)
 {
+    (void)t;
     return kr_is_ptr(v) && (kr_as_ptr(v)->type->flags & KR_TPFLAG_LIST_SUBCLASS);
 }
 KrValue kr_list_new(KrThread *t, size_t n);          /* n items, all KR_NONE */
@@ -550,6 +559,7 @@ typedef struct KrDict {
 static inline KrDict *kr_as_dict(KrValue v) { return (KrDict *)kr_as_ptr(v); }
 static inline bool kr_is_dict(KrThread *t, KrValue v)
 {
+    (void)t;
     return kr_is_ptr(v) && (kr_as_ptr(v)->type->flags & KR_TPFLAG_DICT_SUBCLASS);
 }
 KrValue kr_dict_new(KrThread *t);

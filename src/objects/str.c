@@ -5,6 +5,7 @@
  * Storage is PEP 393's: each str holds its code points at the narrowest
  * width (1, 2 or 4 bytes) that fits its largest one, so two equal strs
  * always have the same width and bytes, and equality is memcmp. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -1,0 +1,409 @@
+/* Importing modules written in Python from sys.path (and packages from
+ * their __path__), relative imports, and the built-in modules written in
+ * C.  This is the import system's core as CPython's importlib._bootstrap
+ * defines it, kept small: specs are simple namespaces and there are no
+ * meta-path finders yet. */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "runtime/runtime.h"
+#include "vm/code.h"
+
+static bool is_file(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static bool is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static char *read_whole_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 65536, n = 0;
+    char *buf = malloc(cap + 1);
+    while (buf) {
+        size_t r = fread(buf + n, 1, cap - n, f);
+        n += r;
+        if (n < cap)
+            break;
+        cap *= 2;
+        char *nb = realloc(buf, cap + 1);
+        if (!nb) {
+            free(buf);
+            buf = NULL;
+        }
+        buf = nb;
+    }
+    fclose(f);
+    if (buf) {
+        buf[n] = '\0';
+        *len = n;
+    }
+    return buf;
+}
+
+static KrValue module_not_found(KrThread *t, KrValue name)
+{
+    kr_raise_fmt(t, kr_exc_type(t, ModuleNotFoundError), "No module named %R", name);
+    if (kr_is_exception(t, t->exc)) {
+        KrValue e = kr_err_fetch(t);
+        kr_setattr(t, e, kr_name(t, name), name);
+        kr_err_clear(t);
+        t->exc = e;
+    }
+    return KR_ERROR;
+}
+
+/* Runs a module's source file in a new module object registered in
+ * sys.modules under `fullname`. */
+static KrValue exec_module_file(KrThread *t, KrValue fullname, const char *path, bool is_package,
+                                const char *pkgdir)
+{
+    size_t len;
+    char *src = read_whole_file(path, &len);
+    if (!src)
+        return kr_raise_fmt(t, kr_exc_type(t, ImportError), "cannot read %s", path);
+    KrValue m = kr_module_new(t, fullname);
+    if (m == KR_ERROR) {
+        free(src);
+        return m;
+    }
+    KrValue d = ((KrModule *)kr_as_ptr(m))->dict;
+    KrValue file = kr_str_from_cstr(t, path);
+    KrValue pkg;
+    if (is_package) {
+        pkg = kr_incref(fullname);
+    } else {
+        KrStr *fn = kr_as_str(fullname);
+        size_t dot = fn->len;
+        while (dot > 0 && kr_str_char(fn, dot - 1) != '.')
+            dot--;
+        pkg = dot ? kr_str_substr(t, fullname, 0, dot - 1) : kr_incref(t->vm->empty_str);
+    }
+    int ok = 0;
+    ok |= kr_dict_set(t, d, kr_name(t, dunder_file), file);
+    ok |= kr_dict_set(t, d, kr_name(t, dunder_package), pkg);
+    ok |= kr_dict_set(t, d, kr_name(t, dunder_builtins), t->vm->builtins);
+    if (is_package) {
+        KrValue p = kr_str_from_cstr(t, pkgdir);
+        KrValue l = kr_list_from(t, &p, 1);
+        ok |= kr_dict_set(t, d, kr_name(t, dunder_path), l);
+        kr_decref(t, p);
+        kr_decref(t, l);
+    }
+    /* __spec__: a namespace with the fields programs read. */
+    KrValue spec = kr_call0(t, kr_ptr(kr_builtin_type(t, NAMESPACE)));
+    if (spec != KR_ERROR) {
+        kr_setattr(t, spec, kr_name(t, name), fullname);
+        KrValue origin = kr_str_intern_cstr(t, "origin");
+        kr_setattr(t, spec, origin, file);
+        kr_decref(t, origin);
+        KrValue parent = kr_str_intern_cstr(t, "parent");
+        kr_setattr(t, spec, parent, pkg);
+        kr_decref(t, parent);
+        KrValue hl = kr_str_intern_cstr(t, "has_location");
+        kr_setattr(t, spec, hl, KR_TRUE);
+        kr_decref(t, hl);
+        KrValue ssl = kr_str_intern_cstr(t, "submodule_search_locations");
+        KrValue pv = is_package ? kr_dict_get(t, d, kr_name(t, dunder_path)) : KR_NONE;
+        kr_setattr(t, spec, ssl, pv == KR_ABSENT ? KR_NONE : pv);
+        kr_decref(t, ssl);
+        ok |= kr_dict_set(t, d, kr_name(t, dunder_spec), spec);
+        kr_decref(t, spec);
+    }
+    kr_decref(t, file);
+    kr_decref(t, pkg);
+    if (ok || kr_dict_set(t, t->vm->modules, fullname, m) < 0) {
+        free(src);
+        kr_decref(t, m);
+        return KR_ERROR;
+    }
+    KrValue code = kr_compile_source(t, src, len, path, "exec", true);
+    free(src);
+    KrValue r = code == KR_ERROR ? KR_ERROR : kr_eval_code(t, code, d, d);
+    kr_xdecref(t, code);
+    if (r == KR_ERROR) {
+        KrValue e = kr_err_fetch(t);
+        kr_dict_del(t, t->vm->modules, fullname);
+        kr_err_clear(t);
+        t->exc = e;
+        kr_decref(t, m);
+        return KR_ERROR;
+    }
+    kr_decref(t, r);
+    kr_decref(t, m);
+    /* The module in sys.modules may have been replaced while it ran. */
+    KrValue final = kr_dict_get(t, t->vm->modules, fullname);
+    if (final == KR_ABSENT || final == KR_ERROR)
+        return kr_raise_fmt(t, kr_exc_type(t, ImportError), "Loaded module %U not found in sys.modules", fullname);
+    return kr_incref(final);
+}
+
+/* Finds and loads `fullname` whose last component is `tail`, searching
+ * the directories in `path` (a list). */
+static KrValue find_and_load(KrThread *t, KrValue fullname, KrValue tail, KrValue path)
+{
+    if (!kr_is_list(t, path))
+        return module_not_found(t, fullname);
+    size_t tlen;
+    const char *tname = kr_str_utf8(t, tail, &tlen);
+    if (!tname)
+        return KR_ERROR;
+    for (size_t i = 0; i < kr_as_list(path)->len; i++) {
+        KrValue dir = kr_as_list(path)->items[i];
+        if (!kr_is_str(t, dir))
+            continue;
+        size_t dlen;
+        const char *d = kr_str_utf8(t, dir, &dlen);
+        if (!d)
+            return KR_ERROR;
+        if (dlen == 0)
+            d = ".";
+        size_t n = strlen(d) + tlen + 20;
+        char *buf = malloc(n);
+        if (!buf)
+            return kr_no_memory(t);
+        snprintf(buf, n, "%s/%s", d, tname);
+        if (is_dir(buf)) {
+            char *init = malloc(n + 16);
+            snprintf(init, n + 16, "%s/__init__.py", buf);
+            if (is_file(init)) {
+                KrValue r = exec_module_file(t, fullname, init, true, buf);
+                free(init);
+                free(buf);
+                return r;
+            }
+            free(init);
+        }
+        snprintf(buf, n, "%s/%s.py", d, tname);
+        if (is_file(buf)) {
+            KrValue r = exec_module_file(t, fullname, buf, false, NULL);
+            free(buf);
+            return r;
+        }
+        free(buf);
+    }
+    return module_not_found(t, fullname);
+}
+
+static KrValue sys_attr(KrThread *t, const char *name)
+{
+    return kr_dict_get_cstr(t, ((KrModule *)kr_as_ptr(t->vm->sys))->dict, name);
+}
+
+/* Imports `fullname` (absolute), its parents first. */
+static KrValue import_absolute(KrThread *t, KrValue fullname)
+{
+    KrValue m = kr_dict_get(t, t->vm->modules, fullname);
+    if (m == KR_ERROR)
+        return m;
+    if (m != KR_ABSENT) {
+        if (m == KR_NONE)
+            return kr_raise_fmt(t, kr_exc_type(t, ModuleNotFoundError), "import of %U halted; None in sys.modules",
+                                fullname);
+        return kr_incref(m);
+    }
+    KrStr *fn = kr_as_str(fullname);
+    size_t dot = fn->len;
+    while (dot > 0 && kr_str_char(fn, dot - 1) != '.')
+        dot--;
+    KrValue path, parent = KR_ABSENT;
+    KrValue tail;
+    if (dot > 0) {
+        KrValue pname = kr_str_substr(t, fullname, 0, dot - 1);
+        if (pname == KR_ERROR)
+            return pname;
+        parent = import_absolute(t, pname);
+        kr_decref(t, pname);
+        if (parent == KR_ERROR)
+            return parent;
+        /* Importing the parent may have imported this module. */
+        m = kr_dict_get(t, t->vm->modules, fullname);
+        if (m != KR_ABSENT && m != KR_ERROR) {
+            kr_decref(t, parent);
+            return kr_incref(m);
+        }
+        int r = kr_lookup_attr(t, parent, kr_name(t, dunder_path), &path);
+        if (r <= 0) {
+            KrValue pn = kr_str_substr(t, fullname, 0, dot - 1);
+            kr_decref(t, parent);
+            if (r == 0)
+                kr_raise_fmt(t, kr_exc_type(t, ModuleNotFoundError), "No module named %R; %R is not a package",
+                             fullname, pn);
+            kr_xdecref(t, pn);
+            return KR_ERROR;
+        }
+        tail = kr_str_substr(t, fullname, dot, fn->len);
+    } else {
+        path = sys_attr(t, "path");
+        if (path == KR_ABSENT || path == KR_ERROR)
+            return kr_raise_fmt(t, kr_exc_type(t, ImportError), "sys.path must be a list of directory names");
+        kr_incref(path);
+        tail = kr_incref(fullname);
+    }
+    KrValue r = find_and_load(t, fullname, tail, path);
+    kr_decref(t, path);
+    if (r != KR_ERROR && parent != KR_ABSENT) {
+        /* The submodule becomes an attribute of its package. */
+        if (kr_setattr(t, parent, tail, r) < 0) {
+            kr_decref(t, r);
+            r = KR_ERROR;
+        }
+    }
+    kr_decref(t, tail);
+    kr_xdecref(t, parent);
+    return r;
+}
+
+/* The package a relative import starts from (importlib's _calc___package__). */
+static KrValue calc_package(KrThread *t, KrValue globals)
+{
+    if (!kr_is_dict(t, globals))
+        return kr_raise_fmt(t, kr_exc_type(t, KeyError), "'__name__' not in globals");
+    KrValue pkg = kr_dict_get(t, globals, kr_name(t, dunder_package));
+    if (pkg == KR_ERROR)
+        return pkg;
+    if (pkg != KR_ABSENT && pkg != KR_NONE) {
+        if (!kr_is_str(t, pkg))
+            return kr_raise_fmt(t, kr_exc_type(t, TypeError), "package must be a string");
+        return kr_incref(pkg);
+    }
+    KrValue name = kr_dict_get(t, globals, kr_name(t, dunder_name));
+    if (name == KR_ABSENT || name == KR_ERROR)
+        return kr_raise_fmt(t, kr_exc_type(t, KeyError), "'__name__' not in globals");
+    if (kr_dict_get(t, globals, kr_name(t, dunder_path)) != KR_ABSENT)
+        return kr_incref(name);
+    KrStr *n = kr_as_str(name);
+    size_t dot = n->len;
+    while (dot > 0 && kr_str_char(n, dot - 1) != '.')
+        dot--;
+    return dot ? kr_str_substr(t, name, 0, dot - 1) : kr_incref(t->vm->empty_str);
+}
+
+KrValue kr_import_name(KrThread *t, KrValue name, KrValue globals, KrValue fromlist, int level)
+{
+    KrValue fullname;
+    if (level > 0) {
+        KrValue pkg = calc_package(t, globals);
+        if (pkg == KR_ERROR)
+            return pkg;
+        if (kr_as_str(pkg)->len == 0) {
+            kr_decref(t, pkg);
+            return kr_raise_fmt(t, kr_exc_type(t, ImportError), "attempted relative import with no known parent package");
+        }
+        KrStr *p = kr_as_str(pkg);
+        size_t end = p->len;
+        for (int i = 1; i < level; i++) {
+            while (end > 0 && kr_str_char(p, end - 1) != '.')
+                end--;
+            if (end == 0) {
+                kr_decref(t, pkg);
+                return kr_raise_fmt(t, kr_exc_type(t, ImportError), "attempted relative import beyond top-level package");
+            }
+            end--;
+        }
+        KrValue base = kr_str_substr(t, pkg, 0, end);
+        kr_decref(t, pkg);
+        if (base == KR_ERROR)
+            return base;
+        if (kr_as_str(name)->len)
+            fullname = kr_format(t, "%U.%U", base, name);
+        else
+            fullname = kr_incref(base);
+        kr_decref(t, base);
+    } else {
+        if (kr_as_str(name)->len == 0)
+            return kr_raise_fmt(t, kr_exc_type(t, ValueError), "Empty module name");
+        fullname = kr_incref(name);
+    }
+    if (fullname == KR_ERROR)
+        return fullname;
+    KrValue m = import_absolute(t, fullname);
+    if (m == KR_ERROR) {
+        kr_decref(t, fullname);
+        return m;
+    }
+    bool has_fromlist = fromlist != KR_NONE && fromlist != KR_ABSENT && kr_truth(t, fromlist) > 0;
+    if (!has_fromlist) {
+        kr_decref(t, fullname);
+        /* `import a.b.c` binds a: return the top-level package. */
+        KrStr *n = kr_as_str(name);
+        size_t dot = 0;
+        while (dot < n->len && kr_str_char(n, dot) != '.')
+            dot++;
+        if (level == 0 && dot < n->len) {
+            KrValue top = kr_str_substr(t, name, 0, dot);
+            KrValue tm = top == KR_ERROR ? KR_ERROR : kr_dict_get(t, t->vm->modules, top);
+            kr_xdecref(t, top);
+            kr_decref(t, m);
+            if (tm == KR_ERROR || tm == KR_ABSENT)
+                return tm == KR_ABSENT ? module_not_found(t, name) : tm;
+            return kr_incref(tm);
+        }
+        return m;
+    }
+    /* from package import submodule: import the submodules named. */
+    KrValue path;
+    int r = kr_lookup_attr(t, m, kr_name(t, dunder_path), &path);
+    if (r < 0) {
+        kr_decref(t, fullname);
+        kr_decref(t, m);
+        return KR_ERROR;
+    }
+    if (r > 0) {
+        kr_decref(t, path);
+        KrValue items = kr_list_from_iterable(t, fromlist);
+        for (size_t i = 0; items != KR_ERROR && i < kr_as_list(items)->len; i++) {
+            KrValue item = kr_as_list(items)->items[i];
+            if (!kr_is_str(t, item) || kr_str_equal_cstr(item, "*"))
+                continue;
+            KrValue have;
+            int hr = kr_lookup_attr(t, m, item, &have);
+            if (hr > 0) {
+                kr_decref(t, have);
+                continue;
+            }
+            if (hr < 0)
+                break;
+            KrValue sub = kr_format(t, "%U.%U", fullname, item);
+            if (sub == KR_ERROR)
+                break;
+            KrValue sm = import_absolute(t, sub);
+            if (sm == KR_ERROR) {
+                if (kr_err_matches(t, kr_exc_type(t, ModuleNotFoundError)))
+                    kr_err_clear(t);
+            } else {
+                kr_decref(t, sm);
+            }
+            kr_decref(t, sub);
+            if (kr_err_occurred(t))
+                break;
+        }
+        kr_xdecref(t, items);
+        if (kr_err_occurred(t)) {
+            kr_decref(t, fullname);
+            kr_decref(t, m);
+            return KR_ERROR;
+        }
+    }
+    kr_decref(t, fullname);
+    return m;
+}
+
+KrValue kr_import_module(KrThread *t, const char *name)
+{
+    KrValue n = kr_str_from_cstr(t, name);
+    if (n == KR_ERROR)
+        return n;
+    KrValue m = import_absolute(t, n);
+    kr_decref(t, n);
+    return m;
+}

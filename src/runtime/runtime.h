@@ -1,0 +1,52 @@
+/* The runtime around the interpreter loop: threads' register stacks,
+ * running code, the builtins and sys modules, imports, and printing
+ * uncaught exceptions. */
+#ifndef KRAIT_RUNTIME_H
+#define KRAIT_RUNTIME_H
+
+#include <stdio.h>
+
+#include "objects/objects.h"
+#include "vm/code.h"
+
+int kr_eval_thread_init(KrThread *t);
+void kr_eval_thread_free(KrThread *t);
+KrThread *kr_thread_new(KrVM *vm);
+
+/* Creates builtins and sys and registers them in sys.modules. */
+int kr_runtime_init(KrThread *t);
+
+/* Compiles source text to a code object (SyntaxError raised on errors).
+ * mode: "exec", "eval" or "single". */
+KrValue kr_compile_source(KrThread *t, const char *src, size_t len, const char *filename, const char *mode,
+                          bool from_file);
+
+/* Runs a file as __main__ / a string as __main__; returns the exit status
+ * (printing an uncaught exception as CPython does). */
+int kr_run_main_file(KrThread *t, const char *path);
+int kr_run_main_string(KrThread *t, const char *src);
+
+/* Prints the pending exception (traceback and all) to sys.stderr and
+ * clears it; SystemExit is the caller's business. */
+void kr_print_exception(KrThread *t);
+/* Prints an exception object with its traceback and chain. */
+void kr_display_exception(KrThread *t, KrValue exc);
+
+/* The traceback machinery (objects/frame.c). */
+int kr_traceback_add(KrThread *t, KrValue exc, KrFrame *f, size_t pc);
+KrValue kr_frame_object(KrThread *t, KrFrame *f);
+
+/* Import (runtime/import.c). */
+KrValue kr_import_name(KrThread *t, KrValue name, KrValue globals, KrValue fromlist, int level);
+KrValue kr_import_module(KrThread *t, const char *name);
+
+/* The module for sys (runtime/sys.c). */
+KrValue kr_sys_module_new(KrThread *t);
+
+/* Generators (objects/genobject.c). */
+KrValue kr_gen_new(KrThread *t, KrFunction *func, KrValue *regs, KrCode *code);
+
+/* Runs a class body function with `ns` as its locals (__build_class__). */
+KrValue kr_eval_class_body(KrThread *t, KrValue func, KrValue ns);
+
+#endif
