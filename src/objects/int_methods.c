@@ -566,7 +566,9 @@ static KrValue int_round_m(KrThread *t, KrValue self, const KrValue *args, size_
     (void)kwnames;
     if (kr_check_nargs(t, "__round__", nargs, 0, 1) < 0)
         return KR_ERROR;
-    if (nargs == 0 || args[0] == KR_NONE)
+    /* Unlike float.__round__, None is no "absent" here (round(x, None)
+     * calls __round__ without argument). */
+    if (nargs == 0)
         return kr_int_exact(t, self);
     KrValue nd = kr_index(t, args[0]);
     if (nd == KR_ERROR)
