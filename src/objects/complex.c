@@ -31,8 +31,6 @@ static KrValue complex_new_type(KrThread *t, KrType *type, double real, double i
         return KR_ERROR;
     c->real = real;
     c->imag = imag;
-    if (type->dictoffset)
-        *(KrValue *)((char *)c + type->dictoffset) = KR_ABSENT;
     return kr_ptr(c);
 }
 

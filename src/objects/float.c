@@ -17,8 +17,6 @@ KrValue kr_float_new_type(KrThread *t, KrType *type, double d)
     if (!f)
         return KR_ERROR;
     f->d = d;
-    if (type->dictoffset)
-        *(KrValue *)((char *)f + type->dictoffset) = KR_ABSENT;
     return kr_ptr(f);
 }
 

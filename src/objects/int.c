@@ -21,10 +21,6 @@ KrValue kr_long_new_type(KrThread *t, KrType *type, const mpz_t z)
     if (r == KR_ERROR)
         return r;
     mpz_set(((KrLong *)kr_as_ptr(r))->z, z);
-    /* Instances of classes keep their attribute dict in a slot that starts
-     * out empty. */
-    if (type->dictoffset)
-        *(KrValue *)((char *)kr_as_ptr(r) + type->dictoffset) = KR_ABSENT;
     return r;
 }
 
