@@ -321,13 +321,13 @@ int kr_as_double(KrThread *t, KrValue v, double *out)
         *out = kr_as_float(v);
         return 0;
     }
-    if (kr_is_int(t, v))
-        return kr_int_to_double(t, v, out);
     if (kr_is_float_value(t, v)) {
         *out = kr_float_value(v);
         return 0;
     }
     KrType *tp = kr_type(t, v);
+    if (kr_is_smallint(v) || kr_is_bool(v) || tp == kr_builtin_type(t, INT))
+        return kr_int_to_double(t, v, out);
     if (!tp->to_float && !tp->index)
         return kr_raise_fmt_int(t, kr_exc_type(t, TypeError), "must be real number, not %T", v);
     KrValue r = kr_number_float(t, v);
@@ -384,11 +384,13 @@ KrValue kr_index(KrThread *t, KrValue v)
 
 KrValue kr_number_int(KrThread *t, KrValue v)
 {
-    if (kr_is_smallint(v))
-        return v;
-    if (kr_is_int(t, v))
+    if (kr_is_smallint(v) || kr_is_bool(v))
         return kr_int_exact(t, v);
     KrType *tp = kr_type(t, v);
+    /* Only an exact int is its own int(): a subclass may override
+     * __int__. */
+    if (tp == kr_builtin_type(t, INT))
+        return kr_incref(v);
     if (tp->to_int)
         return number_exact_result(t, tp->to_int(t, v), "__int__");
     if (tp->index)

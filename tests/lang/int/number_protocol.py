@@ -85,3 +85,17 @@ show(lambda: [(2.5).__floor__(), (-2.5).__floor__(), (2.5).__ceil__(), (-2.5).__
 show(lambda: (1e300).__round__())
 show(lambda: float('nan').__round__())
 show(lambda: float('inf').__floor__())
+class OwnInt(int):
+    def __int__(self):
+        return 42
+    def __index__(self):
+        return 43
+    def __float__(self):
+        return 4.5
+show(lambda: (int(OwnInt(1)), operator.index(OwnInt(1)), float(OwnInt(1)), OwnInt(1) + 1))
+class OwnFloat(float):
+    def __float__(self):
+        return 9.5
+    def __int__(self):
+        return 9
+show(lambda: (float(OwnFloat(1.5)), int(OwnFloat(1.5)), OwnFloat(1.5) * 2))
