@@ -4,7 +4,7 @@
 #include <stdlib.h>
 
 #include "core/bigint.h"
-#include "objects/objects.h"
+#include "objects/number.h"
 
 static KrValue long_alloc(KrThread *t, KrType *type)
 {
@@ -13,6 +13,15 @@ static KrValue long_alloc(KrThread *t, KrType *type)
         return KR_ERROR;
     mpz_init(l->z);
     return kr_ptr(l);
+}
+
+KrValue kr_long_new_type(KrThread *t, KrType *type, const mpz_t z)
+{
+    KrValue r = long_alloc(t, type);
+    if (r == KR_ERROR)
+        return r;
+    mpz_set(((KrLong *)kr_as_ptr(r))->z, z);
+    return r;
 }
 
 KrValue kr_int_from_i64(KrThread *t, int64_t i)
@@ -50,6 +59,7 @@ KrValue kr_int_from_mpz(KrThread *t, const mpz_t z)
 
 bool kr_is_int(KrThread *t, KrValue v)
 {
+    (void)t;
     return kr_is_smallint(v) || kr_is_bool(v) ||
            (kr_is_ptr(v) && (kr_as_ptr(v)->type->flags & KR_TPFLAG_INT_SUBCLASS));
 }

@@ -390,6 +390,12 @@ double kr_int_as_double_unchecked(KrThread *t, KrValue v);
 bool kr_is_float_value(KrThread *t, KrValue v);        /* float or subclass */
 double kr_float_value(KrValue v);                      /* of a float or float subclass instance */
 KrValue kr_complex_new(KrThread *t, double real, double imag);
+/* divmod(a, b) when both are ints / both are int or float (at least one
+ * float); NotImplemented for other operands. */
+KrValue kr_int_divmod(KrThread *t, KrValue a, KrValue b);
+KrValue kr_float_divmod(KrThread *t, KrValue a, KrValue b);
+/* hex(v), oct(v), bin(v) of an int: base 16, 8 or 2 with the prefix. */
+KrValue kr_int_to_base(KrThread *t, KrValue v, int base);
 
 /* ------------------------------------------------------------------ */
 /* str                                                                 */
