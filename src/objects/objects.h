@@ -452,10 +452,6 @@ KrValue kr_str_join(KrThread *t, KrValue sep, KrValue iterable);
  * encodings raise LookupError "unknown encoding: X". */
 KrValue kr_str_encode(KrThread *t, KrValue s, const char *encoding, const char *errors);
 KrValue kr_str_decode(KrThread *t, const void *data, size_t len, const char *encoding, const char *errors);
-/* Instances of str subclasses keep the subclass's own fields (instance
- * dict, __slots__: basicsize - sizeof(KrStr) bytes) after the text, which
- * is variable-length: they start here. */
-void *kr_str_subclass_fields(KrStr *s);
 /* repr() of a str, with CPython's quote choice and escapes. */
 KrValue kr_str_repr(KrThread *t, KrValue s);
 /* A view of a str's code points, for the ustr_* algorithms. */

@@ -221,9 +221,12 @@ static size_t str_subclass_text_size(size_t len, int width)
     return ((len + 1) * (size_t)width + 7) & ~(size_t)7;
 }
 
-void *kr_str_subclass_fields(KrStr *s)
+/* The size of a str with its text (KrType.varsize): the instance fields
+ * of a subclass (__dict__, __slots__) follow it. */
+static size_t str_varsize(KrObject *o)
 {
-    return (char *)kr_str_data(s) + str_subclass_text_size(s->len, s->width);
+    KrStr *s = (KrStr *)o;
+    return sizeof(KrStr) + str_subclass_text_size(s->len, s->width);
 }
 
 /* An instance of `type`, a subclass of str, with the text of the str s. */
@@ -246,7 +249,7 @@ static KrValue str_subtype_new(KrThread *t, KrType *type, KrValue s)
         r->utf8 = (char *)kr_str_data(r);
         r->utf8_len = r->len;
     }
-    KrValue *fields = kr_str_subclass_fields(r);
+    KrValue *fields = (KrValue *)((char *)r + str_varsize(&r->ob));
     for (size_t i = 0; i < extra / sizeof(KrValue); i++)
         fields[i] = KR_ABSENT;
     return kr_ptr(r);
@@ -1589,4 +1592,5 @@ void kr_str_methods_fill(KrType *tp)
     tp->binary[KR_OP_MUL] = str_mul;
     tp->binary[KR_OP_MOD] = str_mod;
     tp->iter = str_iter;
+    tp->varsize = str_varsize;
 }
