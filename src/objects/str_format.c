@@ -431,6 +431,13 @@ KrValue kr_str_percent_format(KrThread *t, KrValue fmt, KrValue args)
     }
     if (c.args_owned)
         kr_decref(t, c.args);
+    if (f->len > 0 && b.u.len == f->len && ustr_find_all(kr_str_view(fmt), ustr_view_cstr("%")) < 0) {
+        /* A template without conversions comes back as itself, even an
+         * instance of a str subclass (CPython's writer hands its only
+         * input back). */
+        kr_sb_discard(&b);
+        return kr_incref(fmt);
+    }
     return kr_sb_finish(t, &b);
 fail:
     if (c.args_owned)
@@ -744,6 +751,11 @@ static int fmt_build(KrThread *t, FormatCtx *c, KrValue fmt, size_t start, size_
 
 static KrValue fmt_run(KrThread *t, KrValue fmt, FormatCtx *c)
 {
+    /* A template without braces comes back as itself, even an instance
+     * of a str subclass (CPython's writer hands its only input back). */
+    UStrView v = kr_str_view(fmt);
+    if (v.len > 0 && ustr_find_all(v, ustr_view_cstr("{")) < 0 && ustr_find_all(v, ustr_view_cstr("}")) < 0)
+        return kr_incref(fmt);
     KrStrBuilder b;
     kr_sb_init(&b);
     if (fmt_build(t, c, fmt, 0, kr_as_str(fmt)->len, 2, &b) < 0) {
@@ -829,8 +841,14 @@ KrValue str_method_dunder_format(KrThread *t, KrValue self, const KrValue *args,
         numbuf_free(&out);
         return KR_ERROR;
     }
+    size_t before = out.len;
     st = numfmt_format_str(&out, &ps, text, textlen, self_s->len, tname);
     free(text);
+    if (st == NUMFMT_OK && out.len - before == textlen && (ps.precision < 0 || ps.precision >= (int64_t)self_s->len)) {
+        /* Neither padded nor cut: CPython returns the string itself. */
+        numbuf_free(&out);
+        return kr_incref(self);
+    }
     KrValue r = st == NUMFMT_OK ? str_from_utf8_lossless(t, out.data, out.len) : fmt_numfmt_error(t, st, &out);
     numbuf_free(&out);
     return r;

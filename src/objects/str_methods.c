@@ -294,43 +294,89 @@ static const struct {
     {"utf_32_le", STR_ENC_UTF32_LE}, {"utf_32le", STR_ENC_UTF32_LE},
 };
 
-/* CPython's codec lookup: lower case, runs of characters other than ASCII
- * letters, digits and '.' become one '_' (none at the ends), then the
- * aliases, also with '.' read as '_'. */
-static StrEncoding str_lookup_encoding(const char *name)
+/* CPython's normalisation of encoding names: lower case, runs of
+ * characters other than ASCII letters, digits and '.' become one '_' (none
+ * at the ends).  False if the name is too long to be one Krait knows. */
+static bool str_normalize_encoding(const char *name, char *norm, size_t cap)
 {
-    char norm[64];
     size_t n = 0;
     bool punct = false;
     for (const char *p = name; *p; p++) {
         char c = *p;
         bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
         if (alnum || c == '.') {
-            if (punct && n > 0 && n < sizeof norm - 1)
+            if (n + 2 >= cap)
+                return false;
+            if (punct && n > 0)
                 norm[n++] = '_';
             punct = false;
-            if (n >= sizeof norm - 1)
-                return STR_ENC_UNKNOWN;
             norm[n++] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
         } else {
             punct = true;
         }
     }
     norm[n] = '\0';
+    return true;
+}
+
+/* The codec lookup: the normalised name, then the aliases, also with '.'
+ * read as '_'. */
+static StrEncoding str_lookup_encoding(const char *name)
+{
+    char norm[64];
+    if (!str_normalize_encoding(name, norm, sizeof norm))
+        return STR_ENC_UNKNOWN;
     for (int pass = 0; pass < 2; pass++) {
         for (size_t i = 0; i < sizeof str_encoding_names / sizeof str_encoding_names[0]; i++)
             if (!strcmp(norm, str_encoding_names[i].name))
                 return str_encoding_names[i].enc;
         bool dots = false;
-        for (size_t i = 0; i < n; i++)
-            if (norm[i] == '.') {
-                norm[i] = '_';
+        for (char *p = norm; *p; p++)
+            if (*p == '.') {
+                *p = '_';
                 dots = true;
             }
         if (!dots)
             break;
     }
     return STR_ENC_UNKNOWN;
+}
+
+/* CPython encodes and decodes a few spellings in C directly; every other
+ * name goes through the codec registry, which rewraps simple exceptions
+ * raised inside the codec as "encoding with 'X' codec failed (...)". */
+static bool str_is_fast_codec_name(const char *name, bool encode)
+{
+    char norm[64];
+    if (!str_normalize_encoding(name, norm, sizeof norm))
+        return false;
+    if (!strncmp(norm, "utf", 3)) {
+        const char *p = norm + 3 + (norm[3] == '_');
+        return !strcmp(p, "8") || !strcmp(p, "16") || !strcmp(p, "32");
+    }
+    (void)encode;
+    return !strcmp(norm, "ascii") || !strcmp(norm, "us_ascii") || !strcmp(norm, "latin1") ||
+           !strcmp(norm, "latin_1") || !strcmp(norm, "iso_8859_1") || !strcmp(norm, "iso8859_1");
+}
+
+static void str_wrap_codec_error(KrThread *t, bool encode, const char *encoding)
+{
+    KrValue exc = kr_err_fetch(t);
+    KrType *tp = kr_type(t, exc);
+    if (tp != kr_exc_type(t, LookupError) && tp != kr_exc_type(t, TypeError) &&
+        tp != kr_exc_type(t, ValueError) && tp != kr_exc_type(t, IndexError)) {
+        kr_raise(t, exc);
+        kr_decref(t, exc);
+        return;
+    }
+    KrValue msg = kr_str(t, exc);
+    if (msg != KR_ERROR) {
+        kr_raise_fmt(t, tp, "%s with '%s' codec failed (%s: %U)", encode ? "encoding" : "decoding", encoding,
+                     kr_type_name(tp), msg);
+        kr_decref(t, msg);
+        kr_exception_set_cause(t, t->exc, exc);
+    }
+    kr_decref(t, exc);
 }
 
 /* An error handler name nobody registered: looked up only when an error
@@ -435,6 +481,8 @@ KrValue kr_str_encode(KrThread *t, KrValue s, const char *encoding, const char *
     free(cps);
     KrValue r = st == CODEC_OK ? kr_bytes_new(t, out.data, out.len) : str_codec_failure(t, st, &res, true, s);
     codec_bytes_free(&out);
+    if ((st == CODEC_HANDLER_FAILED || st == CODEC_EXCEPTION) && encoding && !str_is_fast_codec_name(encoding, true))
+        str_wrap_codec_error(t, true, encoding);
     return r;
 }
 
@@ -485,6 +533,8 @@ KrValue kr_str_decode(KrThread *t, const void *data, size_t len, const char *enc
         kr_xdecref(t, bytes);
     } else {
         r = str_codec_failure(t, st, &res, false, KR_NONE);
+        if (encoding && !str_is_fast_codec_name(encoding, false))
+            str_wrap_codec_error(t, false, encoding);
     }
     codec_str_free(&out);
     return r;
@@ -1167,8 +1217,8 @@ static KrValue str_partition_common(KrThread *t, KrValue self, const KrValue *ar
     KrValue parts[3];
     for (int i = 0; i < 3; i++) {
         /* CPython hands back self itself (even a subclass instance) as
-         * rpartition's last part when the separator is absent. */
-        if (right && i == 2 && out[2].len == s.len)
+         * the unsplit part when the separator is absent. */
+        if (out[i].len == s.len && s.len > 0)
             parts[i] = kr_incref(self);
         else
             parts[i] = str_view_result(t, self, out[i]);
@@ -1372,9 +1422,8 @@ STR_METHOD(str_translate)
         if (cached[c])
             kr_xdecref(t, cache[c]);
     if (!changed) {
-        /* CPython returns the string itself when nothing was mapped. */
         ustr_builder_free(&b);
-        return kr_incref(self);
+        return str_exact(t, self);
     }
     UStrBuf buf;
     if (!ustr_builder_finish(&b, &buf)) {
