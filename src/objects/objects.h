@@ -459,6 +459,12 @@ bool kr_str_equal_cstr(KrValue s, const char *ascii);
 KrValue kr_str_concat(KrThread *t, KrValue a, KrValue b);
 /* sep.join(iterable) */
 KrValue kr_str_join(KrThread *t, KrValue sep, KrValue iterable);
+/* str.encode / bytes.decode for the codecs Krait has (utf-8, utf-8-sig,
+ * ascii, latin-1, utf-16/32 and their -le/-be forms, under CPython's
+ * aliases); NULL encoding means utf-8, NULL errors 'strict'.  Unknown
+ * encodings raise LookupError "unknown encoding: X". */
+KrValue kr_str_encode(KrThread *t, KrValue s, const char *encoding, const char *errors);
+KrValue kr_str_decode(KrThread *t, const void *data, size_t len, const char *encoding, const char *errors);
 /* repr() of a str, with CPython's quote choice and escapes. */
 KrValue kr_str_repr(KrThread *t, KrValue s);
 /* A view of a str's code points, for the ustr_* algorithms. */
