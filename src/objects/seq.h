@@ -54,8 +54,19 @@ static inline int seq_onearg(KrThread *t, const char *qualname, size_t nargs)
                             nargs);
 }
 
-/* A fresh instance of a (possibly derived) fixed-size type, its __dict__
- * slot initialised. */
+/* The values a class adds after its built-in base's part of an instance
+ * (__dict__, __weakref__, __slots__) start out absent. */
+static inline void seq_init_extras(KrObject *o, char *extras, size_t n)
+{
+    (void)o;
+    for (size_t i = 0; i + sizeof(KrValue) <= n; i += sizeof(KrValue)) {
+        KrValue absent = KR_ABSENT;
+        memcpy(extras + i, &absent, sizeof absent);
+    }
+}
+
+/* A fresh instance of `type`, a fixed-size built-in whose own part is
+ * `size` bytes, or a class derived from it. */
 KrObject *seq_alloc_instance(KrThread *t, KrType *type, size_t size);
 
 #endif

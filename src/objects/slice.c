@@ -100,13 +100,10 @@ int seq_setstate_index(KrThread *t, KrValue state, int64_t *out)
 
 KrObject *seq_alloc_instance(KrThread *t, KrType *type, size_t size)
 {
-    if (size < type->basicsize)
-        size = type->basicsize;
-    KrObject *o = kr_alloc(t, type, size);
-    if (o && type->dictoffset)
-        *(KrValue *)((char *)o + type->dictoffset) = KR_ABSENT;
-    if (o && type->weaklistoffset)
-        *(KrValue *)((char *)o + type->weaklistoffset) = KR_ABSENT;
+    size_t total = type->basicsize > size ? type->basicsize : size;
+    KrObject *o = kr_alloc(t, type, total);
+    if (o)
+        seq_init_extras(o, (char *)o + size, total - size);
     return o;
 }
 

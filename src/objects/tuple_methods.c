@@ -11,9 +11,12 @@ static KrValue tuple_alloc_type(KrThread *t, KrType *type, size_t n)
 {
     if (type == kr_builtin_type(t, TUPLE))
         return kr_tuple_new(t, n);
+    /* A derived class's values follow the items (kr_instance_extras). */
+    size_t extra = type->basicsize - sizeof(KrTuple);
     if (n > (SIZE_MAX - type->basicsize) / sizeof(KrValue))
         return kr_no_memory(t);
-    KrObject *o = seq_alloc_instance(t, type, type->basicsize + n * sizeof(KrValue));
+    size_t own = sizeof(KrTuple) + n * sizeof(KrValue);
+    KrObject *o = kr_alloc(t, type, own + extra);
     if (!o)
         return KR_ERROR;
     KrTuple *tu = (KrTuple *)o;
@@ -21,6 +24,7 @@ static KrValue tuple_alloc_type(KrThread *t, KrType *type, size_t n)
     tu->len = n;
     for (size_t i = 0; i < n; i++)
         tu->items[i] = KR_NONE;
+    seq_init_extras(o, (char *)o + own, extra);
     return kr_ptr(o);
 }
 
@@ -409,8 +413,15 @@ const KrMethodDef kr_tuple_methods[] = {
     {0},
 };
 
+static size_t tuple_varsize(KrObject *o)
+{
+    return sizeof(KrTuple) + ((KrTuple *)o)->len * sizeof(KrValue);
+}
+
 void kr_tuple_methods_fill(KrType *tp)
 {
+    if (!tp->varsize)
+        tp->varsize = tuple_varsize;
     tp->new_ = tuple_new;
     tp->getitem = tuple_getitem;
     tp->compare = tuple_compare;
