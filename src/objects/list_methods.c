@@ -107,7 +107,9 @@ fail:
 static int list_fast_items(KrThread *t, KrValue v, const char *msg, KrValue *holder, KrValue **items, size_t *n)
 {
     *holder = KR_ABSENT;
-    if (kr_is_list(t, v) || kr_is_tuple(t, v)) {
+    /* Only exact lists and tuples: a subclass may override __iter__. */
+    KrType *tp = kr_type(t, v);
+    if (tp == kr_builtin_type(t, LIST) || tp == kr_builtin_type(t, TUPLE)) {
         *holder = kr_incref(v);
     } else {
         KrValue it = kr_iter(t, v);
@@ -125,7 +127,7 @@ static int list_fast_items(KrThread *t, KrValue v, const char *msg, KrValue *hol
             return -1;
         }
     }
-    if (kr_is_list(t, *holder)) {
+    if (kr_type(t, *holder) == kr_builtin_type(t, LIST)) {
         *items = kr_as_list(*holder)->items;
         *n = kr_as_list(*holder)->len;
     } else {

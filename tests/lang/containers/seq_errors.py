@@ -110,3 +110,13 @@ list.__init__(m)
 print(m)
 t1 = (1, 2)
 print(t1 * 1 is t1, t1[:] is t1, tuple(t1) is t1, t1 + () is t1)
+class LI(list):
+    def __iter__(self):
+        return iter([9])
+li = LI([1, 2])
+m = [0]
+m.extend(li)
+m[1:1] = li
+print(m, list(li), tuple(li), [0] + li, li + [0], li * 2, len(li), li[:], [x for x in li])
+m += li
+print(m)
