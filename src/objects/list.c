@@ -62,7 +62,10 @@ int kr_list_append(KrThread *t, KrValue list, KrValue item)
 
 int kr_list_extend(KrThread *t, KrValue list, KrValue iterable)
 {
-    if (kr_is_list(t, iterable) || kr_is_tuple(t, iterable)) {
+    /* Exact types only (and the list itself): a subclass may override
+     * __iter__. */
+    KrType *itype = kr_type(t, iterable);
+    if (itype == kr_builtin_type(t, LIST) || itype == kr_builtin_type(t, TUPLE) || iterable == list) {
         KrValue *src;
         size_t n;
         if (kr_is_list(t, iterable)) {

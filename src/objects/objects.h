@@ -620,6 +620,11 @@ KrValue kr_slice_new(KrThread *t, KrValue start, KrValue stop, KrValue step);
 int kr_slice_unpack(KrThread *t, KrValue slice, int64_t *start, int64_t *stop, int64_t *step);
 int64_t kr_slice_adjust(int64_t len, int64_t *start, int64_t *stop, int64_t step);
 
+/* iter(seq) for an object with __getitem__ but no __iter__ (the "iterator"
+ * type), and iter(callable, sentinel) (callable_iterator). */
+KrValue kr_seq_iter_new(KrThread *t, KrValue seq);
+KrValue kr_callable_iter_new(KrThread *t, KrValue callable, KrValue sentinel);
+
 /* A built-in function or a built-in method bound to its self. */
 typedef struct KrBuiltinFunction {
     KrObject ob;
