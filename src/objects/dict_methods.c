@@ -279,8 +279,9 @@ static KrValue dict_new(KrThread *t, KrType *type, const KrValue *args, size_t n
     if (!d)
         return KR_ERROR;
     kr_ht_init(&d->ht);
-    if (type->dictoffset)
-        *(KrValue *)((char *)d + type->dictoffset) = KR_ABSENT;
+    /* A class's values (__dict__, __slots__) follow the dict: unset. */
+    for (size_t off = sizeof(KrDict); off + sizeof(KrValue) <= type->basicsize; off += sizeof(KrValue))
+        *(KrValue *)((char *)d + off) = KR_ABSENT;
     return kr_ptr(d);
 }
 

@@ -251,8 +251,9 @@ static KrValue set_alloc(KrThread *t, KrType *type)
         return KR_ERROR;
     kr_set_init(&so->st);
     so->hash = -1;
-    if (type->dictoffset)
-        *(KrValue *)((char *)so + type->dictoffset) = KR_ABSENT;
+    /* A class's values (__dict__, __slots__) follow the set: unset. */
+    for (size_t off = sizeof(KrSet); off + sizeof(KrValue) <= type->basicsize; off += sizeof(KrValue))
+        *(KrValue *)((char *)so + off) = KR_ABSENT;
     return kr_ptr(so);
 }
 
