@@ -161,9 +161,18 @@ KrValue kr_dict_copy(KrThread *t, KrValue d)
     KrValue r = kr_dict_new(t);
     if (r == KR_ERROR)
         return r;
-    if (kr_dict_merge(t, r, d, true) < 0) {
+    /* A table copy: no hashing, no comparisons (so no Python code runs),
+     * and a hole-free source keeps its size, as CPython's clone does. */
+    KrHashTable *ht = &kr_as_dict(r)->ht;
+    if (kr_ht_copy(ht, &kr_as_dict(d)->ht) < 0) {
         kr_decref(t, r);
-        return KR_ERROR;
+        return kr_no_memory(t);
+    }
+    size_t pos = 0;
+    const KrHtEntry *e;
+    while (kr_ht_next(ht, &pos, &e)) {
+        kr_incref(e->key);
+        kr_incref(e->value);
     }
     return r;
 }

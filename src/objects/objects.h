@@ -606,6 +606,13 @@ KrValue kr_set_new(KrThread *t, KrValue iterable);        /* iterable KR_ABSENT:
 KrValue kr_frozenset_new(KrThread *t, KrValue iterable);
 int kr_set_add_value(KrThread *t, KrValue set, KrValue key);
 int kr_set_contains_value(KrThread *t, KrValue set, KrValue key);
+/* s.update(iterable) (CPython's _PySet_Update), s.difference_update(other),
+ * s.symmetric_difference_update(other) for a set s; s & other for an anyset
+ * s and any iterable other.  The dict views' set operations use them. */
+int kr_set_update(KrThread *t, KrValue set, KrValue iterable);
+int kr_set_difference_update(KrThread *t, KrValue set, KrValue other);
+int kr_set_symmetric_difference_update(KrThread *t, KrValue set, KrValue other);
+KrValue kr_set_intersection(KrThread *t, KrValue set, KrValue other);
 
 /* ------------------------------------------------------------------ */
 /* Other built-in objects                                              */
