@@ -1004,11 +1004,19 @@ static int exc_unicode_set_pos(KrThread *t, KrValue *slot, KrValue value)
 {
     if (value == KR_ABSENT)
         return kr_raise_fmt_int(t, kr_exc_type(t, TypeError), "can't delete numeric/char attribute");
-    if (!kr_is_int(t, value))
-        return kr_raise_fmt_int(t, kr_exc_type(t, TypeError), "an integer is required");
+    /* A failed conversion still stores -1, as CPython's member setter
+     * does: str() shows it afterwards. */
     int64_t n;
-    if (kr_int_as_i64(t, value, &n) < 0)
+    if (!kr_is_int(t, value)) {
+        kr_raise_fmt(t, kr_exc_type(t, TypeError), "an integer is required");
+        n = -1;
+    } else if (kr_int_as_i64(t, value, &n) < 0) {
+        n = -1;
+    }
+    if (n == -1 && kr_err_occurred(t)) {
+        kr_assign(t, slot, kr_smallint(-1));
         return -1;
+    }
     KrValue v = kr_int_from_i64(t, n);
     if (v == KR_ERROR)
         return -1;
