@@ -17,6 +17,7 @@
  * hand-written specs (exc_special_spec). */
 #include <errno.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "objects/objects.h"
@@ -1315,7 +1316,16 @@ static KrValue exc_group_derive(KrThread *t, KrValue self, const KrValue *args, 
     return kr_call(t, kr_type_value(kr_exc_type(t, BaseExceptionGroup)), cargs, 2, 0);
 }
 
-typedef enum { EXC_MATCH_TYPE, EXC_MATCH_PREDICATE } ExcMatchKind;
+/* What split() selects: leaves (or whole groups) of some types, those a
+ * function accepts, or (for except*) the leaves that are in a given list. */
+typedef enum { EXC_MATCH_TYPE, EXC_MATCH_PREDICATE, EXC_MATCH_LEAVES } ExcMatchKind;
+
+typedef struct ExcMatcher {
+    ExcMatchKind kind;
+    KrValue value;              /* the type, tuple or function */
+    const KrObject *const *leaves;  /* EXC_MATCH_LEAVES */
+    size_t nleaves;
+} ExcMatcher;
 
 static int exc_matcher_kind(KrThread *t, KrValue m, ExcMatchKind *kind)
 {
@@ -1336,9 +1346,16 @@ static int exc_matcher_kind(KrThread *t, KrValue m, ExcMatchKind *kind)
     return 0;
 }
 
-static int exc_matches(KrThread *t, KrValue exc, ExcMatchKind kind, KrValue m)
+static int exc_matches(KrThread *t, KrValue exc, const ExcMatcher *matcher)
 {
-    if (kind == EXC_MATCH_PREDICATE) {
+    KrValue m = matcher->value;
+    if (matcher->kind == EXC_MATCH_LEAVES) {
+        for (size_t i = 0; i < matcher->nleaves; i++)
+            if (matcher->leaves[i] == kr_as_ptr(exc))
+                return 1;
+        return 0;
+    }
+    if (matcher->kind == EXC_MATCH_PREDICATE) {
         KrValue r = kr_call1(t, m, exc);
         if (r == KR_ERROR)
             return -1;
@@ -1406,11 +1423,11 @@ fail:
 
 /* Splits exc into the part that matches and (want_rest) the part that does
  * not: each KR_ABSENT when empty, exc itself when it is whole. */
-static int exc_group_split_rec(KrThread *t, KrValue exc, ExcMatchKind kind, KrValue m, bool want_rest,
+static int exc_group_split_rec(KrThread *t, KrValue exc, const ExcMatcher *m, bool want_rest,
                                KrValue *match, KrValue *rest)
 {
     *match = *rest = KR_ABSENT;
-    int is_match = exc_matches(t, exc, kind, m);
+    int is_match = exc_matches(t, exc, m);
     if (is_match < 0)
         return -1;
     if (is_match) {
@@ -1432,7 +1449,7 @@ static int exc_group_split_rec(KrThread *t, KrValue exc, ExcMatchKind kind, KrVa
         KrValue sub_match, sub_rest;
         if (kr_enter_recursive_call(t, " in exceptiongroup_split_recursive") < 0)
             goto done;
-        int r = exc_group_split_rec(t, kr_tuple_items(excs)[i], kind, m, want_rest, &sub_match, &sub_rest);
+        int r = exc_group_split_rec(t, kr_tuple_items(excs)[i], m, want_rest, &sub_match, &sub_rest);
         kr_leave_recursive_call(t);
         if (r < 0)
             goto done;
@@ -1472,14 +1489,168 @@ done:
 
 int kr_exception_group_split(KrThread *t, KrValue eg, KrValue matcher, KrValue *match, KrValue *rest)
 {
-    ExcMatchKind kind;
+    ExcMatcher m = {.value = matcher};
     KrValue unused;
     *match = KR_ABSENT;
     if (rest)
         *rest = KR_ABSENT;
-    if (exc_matcher_kind(t, matcher, &kind) < 0)
+    if (exc_matcher_kind(t, matcher, &m.kind) < 0)
         return -1;
-    return exc_group_split_rec(t, eg, kind, matcher, rest != NULL, match, rest ? rest : &unused);
+    return exc_group_split_rec(t, eg, &m, rest != NULL, match, rest ? rest : &unused);
+}
+
+/* ---- except* (CPython keeps these next to split, in exceptions.c) ---- */
+
+/* BaseExceptionGroup('', excs): an ExceptionGroup unless excs holds a
+ * BaseException that is not an Exception. */
+static KrValue exc_group_wrap(KrThread *t, KrValue excs)
+{
+    KrValue args[2] = {exc_empty_str(t), excs};
+    if (args[0] == KR_ERROR)
+        return KR_ERROR;
+    KrValue r = kr_call(t, kr_type_value(kr_exc_type(t, BaseExceptionGroup)), args, 2, 0);
+    kr_decref(t, args[0]);
+    return r;
+}
+
+int kr_exception_group_match(KrThread *t, KrValue exc, KrValue match_type, KrValue *match, KrValue *rest)
+{
+    *match = *rest = KR_NONE;
+    if (exc == KR_NONE || !kr_is_exception(t, exc))
+        return 0;
+    ExcMatcher m = {.kind = EXC_MATCH_TYPE, .value = match_type};
+    int r = exc_matches(t, exc, &m);
+    if (r < 0)
+        return -1;
+    if (r) {
+        /* The whole exception matches: a group as it is, a naked exception
+         * wrapped in a group that takes over its traceback. */
+        if (exc_is_group(t, exc)) {
+            *match = kr_incref(exc);
+            return 0;
+        }
+        KrValue one = kr_tuple_pack(t, 1, exc);
+        if (one == KR_ERROR)
+            return -1;
+        KrValue wrapped = exc_group_wrap(t, one);
+        kr_decref(t, one);
+        if (wrapped == KR_ERROR)
+            return -1;
+        KrValue tb = kr_as_exception(exc)->traceback;
+        if (tb != KR_NONE)
+            kr_exception_set_traceback(t, wrapped, tb);
+        *match = wrapped;
+        return 0;
+    }
+    if (!exc_is_group(t, exc))
+        return 0;
+    /* A partial match goes through split(), which a subclass may override. */
+    KrValue split = kr_getattr_cstr(t, exc, "split");
+    if (split == KR_ERROR)
+        return -1;
+    KrValue pair = kr_call1(t, split, match_type);
+    kr_decref(t, split);
+    if (pair == KR_ERROR)
+        return -1;
+    if (!kr_is_tuple(t, pair) || kr_tuple_len(pair) != 2) {
+        kr_decref(t, pair);
+        return kr_raise_fmt_int(t, kr_exc_type(t, TypeError), "%T.split must return a 2-tuple, got %T", exc,
+                                pair);
+    }
+    *match = kr_incref(kr_tuple_items(pair)[0]);
+    *rest = kr_incref(kr_tuple_items(pair)[1]);
+    kr_decref(t, pair);
+    return 0;
+}
+
+/* The leaves under exc (exc itself when it is not a group), appended to a
+ * growable array of borrowed pointers. */
+typedef struct ExcLeaves {
+    const KrObject **items;
+    size_t len, cap;
+} ExcLeaves;
+
+static int exc_collect_leaves(KrThread *t, KrValue exc, ExcLeaves *out)
+{
+    if (exc == KR_NONE)
+        return 0;
+    if (exc_is_group(t, exc)) {
+        KrValue excs = EXC_OF(ExcGroup, exc)->excs;
+        for (size_t i = 0; i < kr_tuple_len(excs); i++) {
+            if (kr_enter_recursive_call(t, " in collect_exception_group_leaf_ids") < 0)
+                return -1;
+            int r = exc_collect_leaves(t, kr_tuple_items(excs)[i], out);
+            kr_leave_recursive_call(t);
+            if (r < 0)
+                return -1;
+        }
+        return 0;
+    }
+    if (out->len == out->cap) {
+        size_t cap = out->cap ? out->cap * 2 : 8;
+        const KrObject **items = realloc(out->items, cap * sizeof *items);
+        if (!items) {
+            kr_no_memory(t);
+            return -1;
+        }
+        out->items = items;
+        out->cap = cap;
+    }
+    out->items[out->len++] = kr_as_ptr(exc);
+    return 0;
+}
+
+/* Was e raised by `raise` of the exception being handled (a bare raise
+ * re-raises the part of the original group that the clause caught)? */
+static bool exc_same_metadata(KrValue a, KrValue b)
+{
+    KrBaseException *x = kr_as_exception(a), *y = kr_as_exception(b);
+    return x->traceback == y->traceback && x->cause == y->cause && x->context == y->context;
+}
+
+KrValue kr_exception_group_prep_reraise(KrThread *t, KrValue orig, KrValue excs)
+{
+    KrList *l = kr_as_list(excs);
+    if (l->len == 0)
+        return KR_NONE;
+    if (!exc_is_group(t, orig)) {
+        /* A naked exception was caught and wrapped: at most one clause ran. */
+        return kr_incref(l->items[0]);
+    }
+    KrValue raised = kr_list_new(t, 0);
+    if (raised == KR_ERROR)
+        return KR_ERROR;
+    ExcLeaves reraised = {0};
+    KrValue result = KR_ERROR, projection = KR_ABSENT;
+    for (size_t i = 0; i < l->len; i++) {
+        KrValue e = l->items[i];
+        if (e == KR_NONE)
+            continue;
+        if (exc_same_metadata(e, orig)) {
+            if (exc_collect_leaves(t, e, &reraised) < 0)
+                goto done;
+        } else if (kr_list_append(t, raised, e) < 0) {
+            goto done;
+        }
+    }
+    /* The re-raised leaves keep their place in the original group's tree. */
+    ExcMatcher m = {.kind = EXC_MATCH_LEAVES, .leaves = reraised.items, .nleaves = reraised.len};
+    KrValue unused;
+    if (exc_group_split_rec(t, orig, &m, false, &projection, &unused) < 0)
+        goto done;
+    KrList *rl = kr_as_list(raised);
+    if (rl->len == 0) {
+        result = projection == KR_ABSENT ? KR_NONE : kr_incref(projection);
+    } else {
+        if (projection != KR_ABSENT && kr_list_append(t, raised, projection) < 0)
+            goto done;
+        result = rl->len == 1 ? kr_incref(rl->items[0]) : exc_group_wrap(t, raised);
+    }
+done:
+    free(reraised.items);
+    kr_xdecref(t, projection);
+    kr_decref(t, raised);
+    return result;
 }
 
 /* split(matcher) and subgroup(matcher): PyArg_UnpackTuple's messages. */

@@ -234,6 +234,17 @@ int kr_exceptions_add_to_builtins(KrThread *t, KrValue builtins_dict);
  * eg.subgroup): *match and *rest are new references or KR_ABSENT for an
  * empty part.  For the VM's except*. */
 int kr_exception_group_split(KrThread *t, KrValue eg, KrValue matcher, KrValue *match, KrValue *rest);
+/* except*: the part of exc that `except* match_type` catches and the rest
+ * (new references, KR_NONE for none; a naked exception that matches comes
+ * back wrapped in an ExceptionGroup with its traceback; a partial match
+ * calls exc.split). The VM checks match_type first. */
+int kr_exception_group_match(KrThread *t, KrValue exc, KrValue match_type, KrValue *match, KrValue *rest);
+/* except*: what leaves the try statement, from the original exception and
+ * the list of what each clause raised or re-raised (KR_NONE entries for
+ * clauses that raised nothing, then the unhandled rest): KR_NONE when
+ * nothing, else one exception or a group of them (CPython's
+ * _PyExc_PrepReraiseStar). */
+KrValue kr_exception_group_prep_reraise(KrThread *t, KrValue orig, KrValue excs);
 
 /* Formats a message: printf's %s %d %i %u %ld %lu %lld %llu %zd %zu %x %c
  * (a code point) %% with width and precision, and
