@@ -247,7 +247,14 @@ static int exc_check_no_args(KrThread *t, const char *qualname, size_t nargs)
 /* A sequence as PySequence_Check sees it: indexable and not a dict. */
 static bool exc_is_sequence(KrThread *t, KrValue v)
 {
+    if (kr_is_list(t, v) || kr_is_tuple(t, v))
+        return true;
     return !kr_is_dict(t, v) && kr_type(t, v)->getitem != NULL;
+}
+
+static bool exc_is_bytes(KrThread *t, KrValue v)
+{
+    return kr_is_ptr(v) && kr_type_check(t, v, kr_builtin_type(t, BYTES));
 }
 
 /* v as a Py_ssize_t the way CPython's "n" format and PyNumber_AsSsize_t
@@ -763,8 +770,10 @@ static void exc_oserror_parse(const KrValue *args, size_t nargs, KrValue *f)
 /* Numbers as PyNumber_Check sees them. */
 static bool exc_is_number(KrThread *t, KrValue v)
 {
+    if (kr_is_int(t, v) || kr_is_float_value(t, v) || kr_type_check(t, v, kr_builtin_type(t, COMPLEX)))
+        return true;
     KrType *tp = kr_type(t, v);
-    return tp->index || tp->to_int || tp->to_float || kr_type_check(t, v, kr_builtin_type(t, COMPLEX));
+    return tp->index || tp->to_int || tp->to_float;
 }
 
 /* Stores the parsed fields and the args tuple (only errno and strerror
@@ -1110,7 +1119,7 @@ static int exc_unicodedecode_init(KrThread *t, KrValue self, const KrValue *args
         return -1;
     /* The object is kept as bytes; other bytes-like objects are copied. */
     KrValue obj = args[1];
-    if (kr_has_flag(t, obj, KR_TPFLAG_BYTES_SUBCLASS)) {
+    if (exc_is_bytes(t, obj)) {
         kr_incref(obj);
     } else if (kr_type_check(t, obj, kr_builtin_type(t, BYTEARRAY)) ||
                kr_type_check(t, obj, kr_builtin_type(t, MEMORYVIEW))) {
@@ -1181,7 +1190,7 @@ static KrValue exc_unicode_str(KrThread *t, KrValue self, const char *verb, bool
         goto done;
     bool decode = !strcmp(verb, "decode");
     bool one = start >= 0 && end == start + 1;
-    if (decode && one && kr_has_flag(t, e->object, KR_TPFLAG_BYTES_SUBCLASS) &&
+    if (decode && one && exc_is_bytes(t, e->object) &&
         (size_t)start < kr_bytes_len(e->object)) {
         r = kr_format(t, "%Ucan't %s byte 0x%02x in position %lld: %U", prefix, verb,
                       (unsigned)kr_bytes_data(e->object)[start], (long long)start, reason);
