@@ -225,7 +225,32 @@ void kr_exception_set_traceback(KrThread *t, KrValue exc, KrValue tb);
 void kr_exception_set_context(KrThread *t, KrValue exc, KrValue context);
 void kr_exception_set_cause(KrThread *t, KrValue exc, KrValue cause);
 KrValue kr_exception_args(KrValue exc);                 /* borrowed tuple */
+/* exc must be a StopIteration (or subclass) instance. */
 KrValue kr_stop_iteration_value(KrValue exc);           /* borrowed */
+/* kr_exception_set_cause also sets __suppress_context__ (CPython's
+ * PyException_SetCause): `raise X from Y` is this one call, cause KR_NONE
+ * for `from None`. */
+
+/* objects/exceptions.c: creates vm->exceptions[] and vm->memory_error
+ * (after the core types exist), and puts every class, plus the aliases
+ * EnvironmentError and IOError, in the builtins namespace. */
+int kr_exceptions_init(KrThread *t);
+int kr_exceptions_add_to_builtins(KrThread *t, KrValue builtins_dict);
+/* eg.split(matcher) (a type, tuple of types or function; rest NULL for
+ * eg.subgroup): *match and *rest are new references or KR_ABSENT for an
+ * empty part.  For the VM's except*. */
+int kr_exception_group_split(KrThread *t, KrValue eg, KrValue matcher, KrValue *match, KrValue *rest);
+/* except*: the part of exc that `except* match_type` catches and the rest
+ * (new references, KR_NONE for none; a naked exception that matches comes
+ * back wrapped in an ExceptionGroup with its traceback; a partial match
+ * calls exc.split). The VM checks match_type first. */
+int kr_exception_group_match(KrThread *t, KrValue exc, KrValue match_type, KrValue *match, KrValue *rest);
+/* except*: what leaves the try statement, from the original exception and
+ * the list of what each clause raised or re-raised (KR_NONE entries for
+ * clauses that raised nothing, then the unhandled rest): KR_NONE when
+ * nothing, else one exception or a group of them (CPython's
+ * _PyExc_PrepReraiseStar). */
+KrValue kr_exception_group_prep_reraise(KrThread *t, KrValue orig, KrValue excs);
 
 /* Formats a message: printf's %s %d %i %u %ld %lu %lld %llu %zd %zu %x %c
  * (a code point) %% with width and precision, and
