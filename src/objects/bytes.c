@@ -79,12 +79,26 @@ KrValue bbuf_finish(KrThread *t, BytesBuf *b, bool as_bytearray)
 
 /* ---- construction ---- */
 
-/* An instance of `type` (bytes or a subclass) with room for len bytes. */
+/* The bytes' own part of an instance: header, data and NUL, rounded so
+ * that a subclass's extras after it are aligned. */
+static size_t bytes_own_size(size_t len)
+{
+    return (sizeof(KrBytes) + len + 1 + 7) & ~(size_t)7;
+}
+
+static size_t bytes_varsize(KrObject *o)
+{
+    return bytes_own_size(((KrBytes *)o)->len);
+}
+
+/* An instance of `type` (bytes or a subclass) with room for len bytes;
+ * a subclass's extras (__dict__, __slots__) follow the data. */
 static KrValue bytes_alloc(KrThread *t, KrType *type, size_t len)
 {
-    if (len > (size_t)INT64_MAX - type->basicsize - 1)
+    if (len > (size_t)INT64_MAX - type->basicsize - 16)
         return kr_no_memory(t);
-    KrBytes *b = (KrBytes *)kr_alloc(t, type, type->basicsize + len + 1);
+    size_t extras = type->basicsize - sizeof(KrBytes);
+    KrBytes *b = (KrBytes *)kr_alloc(t, type, bytes_own_size(len) + extras);
     if (!b)
         return KR_ERROR;
     b->hash = -1;
@@ -1065,6 +1079,7 @@ static void bytes_dealloc(KrThread *t, KrObject *o)
 static void bytes_fill(KrType *tp)
 {
     tp->dealloc = bytes_dealloc;
+    tp->varsize = bytes_varsize;
     tp->new_ = bytes_new;
     tp->repr = bytes_repr;
     tp->str = bytes_repr;
