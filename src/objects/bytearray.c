@@ -159,10 +159,9 @@ static int ba_init(KrThread *t, KrValue self, const KrValue *args, size_t nargs,
     KrValue src = a[0];
     if (src == KR_ABSENT) {
         if (a[1] != KR_ABSENT || a[2] != KR_ABSENT)
-            return kr_raise_fmt_int(t, kr_exc_type(t, TypeError), "encoding or errors without sequence argument");
-    } else if (a[1] != KR_ABSENT || a[2] != KR_ABSENT) {
-        if (!kr_is_str(t, src))
-            return kr_raise_fmt_int(t, kr_exc_type(t, TypeError), "encoding without a string argument");
+            return kr_raise_fmt_int(t, kr_exc_type(t, TypeError), "%s without a string argument",
+                                    a[1] != KR_ABSENT ? "encoding" : "errors");
+    } else if (kr_is_str(t, src)) {
         if (a[1] == KR_ABSENT)
             return kr_raise_fmt_int(t, kr_exc_type(t, TypeError), "string argument without an encoding");
         KrValue enc = kr_bytes_from_str(t, src, a[1], a[2]);
@@ -172,6 +171,9 @@ static int ba_init(KrThread *t, KrValue self, const KrValue *args, size_t nargs,
         kr_decref(t, enc);
         if (st < 0)
             return -1;
+    } else if (a[1] != KR_ABSENT || a[2] != KR_ABSENT) {
+        return kr_raise_fmt_int(t, kr_exc_type(t, TypeError), "%s without a string argument",
+                                a[1] != KR_ABSENT ? "encoding" : "errors");
     } else if (bytes_from_object(t, src, &b, "bytearray") < 0) {
         bbuf_free(&b);
         return -1;
@@ -479,14 +481,14 @@ static KrValue ba_extend(KrThread *t, KrValue self, const KrValue *args, size_t 
         if (kr_get_buffer(t, v, &d, &n, NULL) < 0 || bbuf_append(t, &b, d, n) < 0)
             goto fail;
     } else {
-        KrType *tp = kr_type(t, v);
-        if (!tp->iter && !tp->getitem) {
-            kr_raise_fmt(t, kr_exc_type(t, TypeError), "can't extend bytearray with %s", kr_type_name(tp));
+        KrValue it = kr_iter(t, v);
+        if (it == KR_ERROR) {
+            if (kr_err_matches(t, kr_exc_type(t, TypeError))) {
+                kr_err_clear(t);
+                kr_raise_fmt(t, kr_exc_type(t, TypeError), "can't extend bytearray with %s", kr_typename_of(t, v));
+            }
             goto fail;
         }
-        KrValue it = kr_iter(t, v);
-        if (it == KR_ERROR)
-            goto fail;
         for (;;) {
             KrValue item = kr_next(t, it);
             if (item == KR_ABSENT)

@@ -207,12 +207,18 @@ int bytes_byte_arg(KrThread *t, KrValue v, unsigned char *out)
 
 /* ---- bytes(x) ---- */
 
-/* Appends the ints of an iterable; `msg` for an int out of range. */
-static int bytes_from_iterable(KrThread *t, KrValue v, BytesBuf *out, const char *range_msg)
+/* Appends the ints of an iterable; `range_msg` for an int out of range.
+ * A non-iterable gets "cannot convert 'X' object to <as>". */
+static int bytes_from_iterable(KrThread *t, KrValue v, BytesBuf *out, const char *as, const char *range_msg)
 {
     KrValue it = kr_iter(t, v);
-    if (it == KR_ERROR)
+    if (it == KR_ERROR) {
+        if (kr_err_matches(t, kr_exc_type(t, TypeError))) {
+            kr_err_clear(t);
+            kr_raise_fmt(t, kr_exc_type(t, TypeError), "cannot convert '%s' object to %s", kr_typename_of(t, v), as);
+        }
         return -1;
+    }
     for (;;) {
         KrValue item = kr_next(t, it);
         if (item == KR_ABSENT)
@@ -266,11 +272,7 @@ int bytes_from_object(KrThread *t, KrValue v, BytesBuf *out, const char *as)
             return kr_raise_fmt_int(t, kr_exc_type(t, ValueError), "negative count");
         return bbuf_append_repeat(t, out, 0, (size_t)count);
     }
-    /* Iterables, except that a str-less non-iterable gets bytes()'s message. */
-    if (!tp->iter && !tp->getitem)
-        return kr_raise_fmt_int(t, kr_exc_type(t, TypeError), "cannot convert '%s' object to %s",
-                                kr_typename_of(t, v), as);
-    return bytes_from_iterable(t, v, out,
+    return bytes_from_iterable(t, v, out, as,
                                is_bytes ? "bytes must be in range(0, 256)" : "byte must be in range(0, 256)");
 }
 
@@ -845,14 +847,17 @@ static KrValue bytes_new(KrThread *t, KrType *type, const KrValue *args, size_t 
     KrValue src = a[0];
     if (src == KR_ABSENT) {
         if (a[1] != KR_ABSENT || a[2] != KR_ABSENT)
-            return kr_raise_fmt(t, kr_exc_type(t, TypeError), "encoding or errors without sequence argument");
+            return kr_raise_fmt(t, kr_exc_type(t, TypeError), "%s without a string argument",
+                                a[1] != KR_ABSENT ? "encoding" : "errors");
         result = kr_bytes_new(t, NULL, 0);
-    } else if (a[1] != KR_ABSENT || a[2] != KR_ABSENT) {
+    } else if (a[1] != KR_ABSENT) {
         if (!kr_is_str(t, src))
             return kr_raise_fmt(t, kr_exc_type(t, TypeError), "encoding without a string argument");
-        if (a[1] == KR_ABSENT)
-            return kr_raise_fmt(t, kr_exc_type(t, TypeError), "string argument without an encoding");
         result = kr_bytes_from_str(t, src, a[1], a[2]);
+    } else if (a[2] != KR_ABSENT) {
+        return kr_raise_fmt(t, kr_exc_type(t, TypeError), "%s",
+                            kr_is_str(t, src) ? "string argument without an encoding"
+                                              : "errors without a string argument");
     } else {
         /* __bytes__ first, then the buffer, int and iterable forms. */
         KrValue r = kr_call_special(t, src, kr_name(t, dunder_bytes), NULL, 0);

@@ -66,10 +66,15 @@ static int bm_positional(KrThread *t, KrValue self, const char *name, size_t nar
 }
 
 /* PyArg_ParseTuple style: "find() takes at least 1 argument (0 given)". */
-static int bm_tuple_style(KrThread *t, const char *name, size_t nargs, KrValue kwnames, size_t min, size_t max)
+static int bm_tuple_style(KrThread *t, KrValue self, const char *name, size_t nargs, KrValue kwnames, size_t min,
+                          size_t max)
 {
+    /* CPython says "count() takes no keyword arguments" through a bound
+     * method object but "bytes.count() ..." for b.count(x=1), the usual
+     * spelling; we give the latter. */
     if (bm_nkw(kwnames))
-        return kr_raise_fmt_int(t, kr_exc_type(t, TypeError), "%s() takes no keyword arguments", name);
+        return kr_raise_fmt_int(t, kr_exc_type(t, TypeError), "%s.%s() takes no keyword arguments", bm_tname(t, self),
+                                name);
     if (nargs < min)
         return kr_raise_fmt_int(t, kr_exc_type(t, TypeError), "%s() takes at least %zu argument%s (%zu given)", name,
                                 min, min == 1 ? "" : "s", nargs);
@@ -171,7 +176,7 @@ enum { BM_FIND, BM_RFIND, BM_INDEX, BM_RINDEX, BM_COUNT };
 static KrValue bm_search(KrThread *t, KrValue self, const char *name, int op, const KrValue *args, size_t nargs,
                          KrValue kwnames)
 {
-    if (bm_tuple_style(t, name, nargs, kwnames, 1, 3) < 0)
+    if (bm_tuple_style(t, self, name, nargs, kwnames, 1, 3) < 0)
         return KR_ERROR;
     BmNeedle n;
     if (bm_needle(t, args[0], &n) < 0)
@@ -223,7 +228,7 @@ KrValue bm_count(KrThread *t, KrValue self, const KrValue *args, size_t nargs, K
 static KrValue bm_startsends(KrThread *t, KrValue self, const char *name, bool ends, const KrValue *args,
                              size_t nargs, KrValue kwnames)
 {
-    if (bm_tuple_style(t, name, nargs, kwnames, 1, 3) < 0)
+    if (bm_tuple_style(t, self, name, nargs, kwnames, 1, 3) < 0)
         return KR_ERROR;
     ptrdiff_t start = 0, end = USTR_END;
     if ((nargs > 1 && bm_slice_index(t, args[1], &start) < 0) || (nargs > 2 && bm_slice_index(t, args[2], &end) < 0))
@@ -854,12 +859,16 @@ KrValue bm_join(KrThread *t, KrValue self, const KrValue *args, size_t nargs, Kr
 {
     if (bm_one(t, bm_tname(t, self), "join", nargs, kwnames) < 0)
         return KR_ERROR;
-    KrType *it = kr_type(t, args[0]);
-    if (!it->iter && !it->getitem)
-        return kr_raise_fmt(t, kr_exc_type(t, TypeError), "can only join an iterable");
     KrValue list = kr_list_from_iterable(t, args[0]);
-    if (list == KR_ERROR)
+    if (list == KR_ERROR) {
+        /* PySequence_Fast's message for a non-iterable. */
+        if (kr_err_matches(t, kr_exc_type(t, TypeError)) && !kr_type(t, args[0])->iter &&
+            !kr_type(t, args[0])->getitem) {
+            kr_err_clear(t);
+            kr_raise_fmt(t, kr_exc_type(t, TypeError), "can only join an iterable");
+        }
         return KR_ERROR;
+    }
     BytesBuf out;
     bbuf_init(&out);
     /* The separator is copied: an item's buffer request cannot run Python

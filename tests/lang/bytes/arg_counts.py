@@ -7,7 +7,7 @@ for cls in (bytes, bytearray):
         try: f(*args)
         except TypeError as e: print(cls.__name__, n, len(args), e)
         except Exception as e: pass
-    try: f(zz=1)
+    try: eval(f"cls(b'ab').{n}(zz=1)")
     except TypeError as e: print(cls.__name__, n, 'kw', e)
     except Exception: pass
 for n in 'append extend insert pop remove reverse clear copy __alloc__'.split():
@@ -16,6 +16,6 @@ for n in 'append extend insert pop remove reverse clear copy __alloc__'.split():
         try: f(*args)
         except TypeError as e: print(n, len(args), e)
         except Exception as e: pass
-    try: f(zz=1)
+    try: eval(f"bytearray(b'ab').{n}(zz=1)")
     except TypeError as e: print(n, 'kw', e)
     except Exception: pass
