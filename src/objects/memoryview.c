@@ -15,7 +15,7 @@ typedef struct KrMemoryView {
     int64_t stride;         /* bytes from one item to the next */
     size_t nitems;
     size_t itemsize;
-    char format[3];         /* a struct format character, NUL-terminated */
+    char format[3];         /* as given to cast(): 'B', 'H', '@H'...; NUL-terminated */
     bool readonly;
     bool released;
     int64_t hash;           /* -1 until computed */
@@ -24,6 +24,12 @@ typedef struct KrMemoryView {
 } KrMemoryView;
 
 static KrMemoryView *mv_of(KrValue v) { return (KrMemoryView *)kr_as_ptr(v); }
+
+/* The struct format character (without the '@' prefix). */
+static char mv_fmt(const KrMemoryView *m)
+{
+    return m->format[0] == '@' ? m->format[1] : m->format[0];
+}
 
 static int mv_released_error(KrThread *t)
 {
@@ -369,14 +375,12 @@ static KrValue mv_getitem(KrThread *t, KrValue self, KrValue key)
         c->nitems = (size_t)n;
         return r;
     }
-    if (key == KR_ELLIPSIS)
-        return kr_incref(self);
     if (!kt->index && !kr_is_int(t, key))
         return kr_raise_fmt(t, kr_exc_type(t, TypeError), "memoryview: invalid slice key");
     size_t i;
     if (mv_index(t, m, key, &i) < 0)
         return KR_ERROR;
-    return mv_unpack(t, m->format[0], mv_item(t, m, i));
+    return mv_unpack(t, mv_fmt(m), mv_item(t, m, i));
 }
 
 static int mv_setitem(KrThread *t, KrValue self, KrValue key, KrValue value)
@@ -400,7 +404,7 @@ static int mv_setitem(KrThread *t, KrValue self, KrValue key, KrValue value)
         bool same = src.len == (size_t)n * m->itemsize;
         if (bytes_is_memoryview(t, value)) {
             KrMemoryView *o = mv_of(value);
-            same = same && o->nitems == (size_t)n && strcmp(o->format, m->format) == 0;
+            same = same && o->nitems == (size_t)n && mv_fmt(o) == mv_fmt(m);
         } else {
             same = same && m->itemsize == 1 && strcmp(m->format, "B") == 0;
         }
@@ -420,7 +424,7 @@ static int mv_setitem(KrThread *t, KrValue self, KrValue key, KrValue value)
     if (mv_index(t, m, key, &i) < 0)
         return -1;
     unsigned char packed[16];
-    if (mv_pack(t, m->format[0], value, packed) < 0)
+    if (mv_pack(t, mv_fmt(m), value, packed) < 0)
         return -1;
     memcpy(mv_item(t, m, i), packed, m->itemsize);
     return 0;
@@ -446,7 +450,7 @@ static KrValue mv_compare(KrThread *t, KrValue a, KrValue b, KrCompareOp op)
         return KR_ERROR;
     KrMemoryView *o = mv_of(ov);
     bool eq = m->nitems == o->nitems;
-    char f1 = m->format[0], f2 = o->format[0];
+    char f1 = mv_fmt(m), f2 = mv_fmt(o);
     for (size_t i = 0; eq && i < m->nitems; i++) {
         const unsigned char *p = mv_item(t, m, i), *q = mv_item(t, o, i);
         if (f1 == f2 && f1 != 'f' && f1 != 'd') {
@@ -484,7 +488,7 @@ static int64_t mv_hash(KrThread *t, KrValue self)
         return -1;
     if (!m->readonly)
         return kr_raise_fmt_int(t, kr_exc_type(t, ValueError), "cannot hash writable memoryview object");
-    if (!mv_is_byte_format(m->format[0]))
+    if (!mv_is_byte_format(mv_fmt(m)))
         return kr_raise_fmt_int(t, kr_exc_type(t, ValueError),
                                 "memoryview: hashing is restricted to formats 'B', 'b' or 'c'");
     const unsigned char *d;
@@ -502,7 +506,7 @@ static int mv_contains(KrThread *t, KrValue self, KrValue item)
     if (mv_check(t, m) < 0)
         return -1;
     for (size_t i = 0; i < m->nitems; i++) {
-        KrValue x = mv_unpack(t, m->format[0], mv_item(t, m, i));
+        KrValue x = mv_unpack(t, mv_fmt(m), mv_item(t, m, i));
         if (x == KR_ERROR)
             return -1;
         int r = kr_eq(t, x, item);
@@ -571,7 +575,7 @@ static KrValue mv_tolist(KrThread *t, KrValue self, const KrValue *args, size_t 
     if (list == KR_ERROR)
         return list;
     for (size_t i = 0; i < m->nitems; i++) {
-        KrValue x = mv_unpack(t, m->format[0], mv_item(t, m, i));
+        KrValue x = mv_unpack(t, mv_fmt(m), mv_item(t, m, i));
         if (x == KR_ERROR) {
             kr_decref(t, list);
             return KR_ERROR;
@@ -662,9 +666,10 @@ static KrValue mv_cast(KrThread *t, KrValue self, const KrValue *args, size_t na
     if (!mv_contiguous(m))
         return kr_raise_fmt(t, kr_exc_type(t, TypeError), "memoryview: casts are restricted to C-contiguous views");
     size_t flen;
-    const char *fs = kr_str_utf8(t, a[0], &flen);
+    const char *given = kr_str_utf8(t, a[0], &flen), *fs = given;
     if (!fs)
         return KR_ERROR;
+    size_t given_len = flen;
     if (flen == 2 && fs[0] == '@')
         fs++, flen--;
     if (flen != 1 || !mv_format_size(fs[0]))
@@ -672,7 +677,7 @@ static KrValue mv_cast(KrThread *t, KrValue self, const KrValue *args, size_t na
                             "memoryview: destination format must be a native single character format prefixed with an "
                             "optional '@'");
     char f = fs[0];
-    if (!mv_is_byte_format(m->format[0]) && !mv_is_byte_format(f))
+    if (!mv_is_byte_format(mv_fmt(m)) && !mv_is_byte_format(f))
         return kr_raise_fmt(t, kr_exc_type(t, TypeError), "memoryview: cannot cast between two non-byte formats");
     size_t size = mv_format_size(f), nbytes = m->nitems * m->itemsize;
     if (nbytes % size)
@@ -697,8 +702,8 @@ static KrValue mv_cast(KrThread *t, KrValue self, const KrValue *args, size_t na
     if (r == KR_ERROR)
         return r;
     KrMemoryView *c = mv_of(r);
-    c->format[0] = f;
-    c->format[1] = 0;
+    memcpy(c->format, given, given_len);
+    c->format[given_len] = 0;
     c->itemsize = size;
     c->stride = (int64_t)size;
     c->nitems = nbytes / size;
