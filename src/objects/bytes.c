@@ -776,6 +776,8 @@ KrValue bytes_repeat(KrThread *t, KrValue self, KrValue n)
         return r;
     bytes_self_data(t, self, &d, &len);
     unsigned char *out = bytes_is_bytes(t, r) ? kr_bytes_data(r) : kr_as_bytearray(r)->data;
+    if (total == 0)
+        return r;
     if (len == 1) {
         memset(out, d[0], total);
     } else if (total) {
