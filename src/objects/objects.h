@@ -536,6 +536,21 @@ typedef struct KrByteArray {
     size_t len, cap;
     int64_t exports;            /* live memoryviews: resizing is refused */
 } KrByteArray;
+KrValue kr_bytearray_new(KrThread *t, const void *data, size_t len); /* data NULL: zeroed */
+
+/* The bytes of a bytes-like object (bytes, bytearray, contiguous
+ * memoryview), borrowed: valid while obj lives and no Python code runs.
+ * readonly may be NULL.  -1 with TypeError "a bytes-like object is
+ * required, not 'X'". */
+int kr_get_buffer(KrThread *t, KrValue obj, const unsigned char **data, size_t *len, bool *readonly);
+/* bytes.decode: data (of obj, the bytes-like object, for the exception)
+ * decoded with `encoding` and `errors` (str or KR_ABSENT for the defaults
+ * 'utf-8' and 'strict').  Codecs: utf-8, ascii, latin-1, utf-16/32 (with
+ * their -le/-be forms) and their aliases. */
+KrValue kr_bytes_decode(KrThread *t, KrValue obj, const unsigned char *data, size_t len, KrValue encoding,
+                        KrValue errors);
+/* str.encode: the same codecs. */
+KrValue kr_bytes_from_str(KrThread *t, KrValue s, KrValue encoding, KrValue errors);
 
 /* ------------------------------------------------------------------ */
 /* tuple, list                                                         */
