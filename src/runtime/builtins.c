@@ -249,9 +249,10 @@ static KrValue builtins_sum(KrThread *t, KrValue self, const KrValue *args, size
                 kr_decref(t, it);
                 return kr_int_from_i64(t, acc);
             }
-            int64_t b;
+            int64_t b, sum;
             if (builtins_is_exact_int(t, item) && builtins_int_fits_i64(t, item, &b) &&
-                !__builtin_add_overflow(acc, b, &acc)) {
+                !__builtin_add_overflow(acc, b, &sum)) {
+                acc = sum;
                 kr_decref(t, item);
                 continue;
             }
