@@ -138,6 +138,10 @@ struct KrType {
     KrDescrSetFn descr_set;
     KrUnaryFn iter, iternext;   /* iternext: KR_ABSENT (no exception) = exhausted */
     KrUnaryFn finalize;         /* __del__ (PEP 442), or NULL */
+    /* Variable-size built-ins (tuple, str, bytes): the bytes an instance
+     * of the built-in itself occupies, header and items included.  Classes
+     * derived from them put their __dict__ and __slots__ after that. */
+    size_t (*varsize)(KrObject *o);
 
     /* Numbers: binary[op](a, b) is called for either operand's type and
      * returns NotImplemented when it cannot handle the pair (CPython's

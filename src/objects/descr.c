@@ -9,8 +9,3 @@ const KrTypeSpec kr_wrapper_descriptor_spec = {.name = "wrapper_descriptor", .ba
 const KrTypeSpec kr_method_wrapper_spec = {.name = "method-wrapper", .basicsize = sizeof(KrObject)};
 const KrTypeSpec kr_getset_descriptor_spec = {.name = "getset_descriptor", .basicsize = sizeof(KrObject)};
 const KrTypeSpec kr_member_descriptor_spec = {.name = "member_descriptor", .basicsize = sizeof(KrObject)};
-const KrTypeSpec kr_property_spec = {.name = "property", .basicsize = sizeof(KrObject)};
-const KrTypeSpec kr_classmethod_spec = {.name = "classmethod", .basicsize = sizeof(KrObject)};
-const KrTypeSpec kr_staticmethod_spec = {.name = "staticmethod", .basicsize = sizeof(KrObject)};
-const KrTypeSpec kr_super_spec = {.name = "super", .basicsize = sizeof(KrObject)};
-const KrTypeSpec kr_mappingproxy_spec = {.name = "mappingproxy", .basicsize = sizeof(KrObject)};

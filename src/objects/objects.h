@@ -116,6 +116,15 @@ static inline bool kr_has_flag(KrThread *t, KrValue v, uint32_t flag)
 
 /* The attribute `name` found along tp's MRO (borrowed), or KR_ABSENT. */
 KrValue kr_type_lookup(KrThread *t, KrType *tp, KrValue name);
+/* Builds a built-in type object from its description (VM start-up, and
+ * the exception classes).  bases: a tuple for multiple inheritance, or
+ * KR_ABSENT for (base,). */
+KrType *kr_type_from_spec(KrThread *t, const KrTypeSpec *spec, KrType *base, KrValue bases);
+/* Where the values a class adds to its built-in base's instances start
+ * (__dict__, __slots__): right after the base's fixed part, or after the
+ * items of a variable-size base (tuple, str, bytes, int).  The dict and
+ * slot offsets of a class are relative to this. */
+char *kr_instance_extras(KrObject *o);
 /* Creates a class: type(name, bases, namespace) without metaclass logic. */
 KrValue kr_type_new(KrThread *t, KrType *metatype, KrValue name, KrValue bases, KrValue ns,
                     KrValue kwnames_dict);
@@ -597,6 +606,9 @@ typedef struct KrBuiltinFunction {
     KrValue module;             /* __module__ (a str or KR_NONE) */
     KrValue qualname_prefix;    /* type name for methods, or KR_ABSENT */
 } KrBuiltinFunction;
+/* Zero-argument super(): the class (__class__ cell) and first argument of
+ * the running Python function (the VM's; 0 or -1 with RuntimeError). */
+int kr_super_zero_args(KrThread *t, KrType **type, KrValue *obj);
 KrValue kr_builtin_function_new(KrThread *t, const KrMethodDef *def, KrValue self, KrValue module);
 
 /* A method bound to an instance (types.MethodType). */
