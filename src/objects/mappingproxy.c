@@ -156,6 +156,17 @@ static KrValue proxy_reversed(KrThread *t, KrValue self, const KrValue *args, si
     return proxy_call0(t, self, "__reversed__", kr_name(t, dunder_reversed), nargs);
 }
 
+/* mappingproxy[X]: a types.GenericAlias (PEP 585). */
+static KrValue proxy_class_getitem(KrThread *t, KrValue cls, const KrValue *args, size_t nargs,
+                                   KrValue kwnames)
+{
+    (void)kwnames;
+    if (nargs != 1)
+        return kr_raise_fmt(t, kr_exc_type(t, TypeError),
+                            "mappingproxy.__class_getitem__() takes exactly one argument (%zu given)", nargs);
+    return kr_call2(t, kr_type_value(kr_builtin_type(t, GENERIC_ALIAS)), cls, args[0]);
+}
+
 static void proxy_traverse(KrObject *o, KrVisitFn visit, void *arg)
 {
     KrValue m = ((KrMappingProxy *)o)->mapping;
@@ -178,6 +189,7 @@ static const KrMethodDef proxy_methods[] = {
     {"items", proxy_items, 0, "D.items() -> a set-like object providing a view on D's items"},
     {"copy", proxy_copy, 0, "D.copy() -> a shallow copy of D"},
     {"__reversed__", proxy_reversed, 0, "D.__reversed__() -> reverse iterator"},
+    {"__class_getitem__", proxy_class_getitem, KR_METH_CLASS, "See PEP 585"},
     {NULL, NULL, 0, NULL},
 };
 

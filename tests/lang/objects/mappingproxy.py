@@ -123,3 +123,8 @@ show(set_ns)
 K.attr = 3
 print(ns['attr'], ns == {**ns})
 print(sorted(k for k in int.__dict__ if k in ('__add__', 'bit_length', 'real')))
+
+# generic alias
+print(MP[int], MP[str, int])
+show(lambda: MP.__class_getitem__())
+show(lambda: MP.__class_getitem__(1, 2))
