@@ -742,6 +742,10 @@ typedef struct KrStaticOrClassMethod {
     KrValue dict;
 } KrStaticOrClassMethod;
 
+/* types.MappingProxyType(mapping): a read-only view of mapping (anything
+ * with __getitem__ but a list or tuple; TypeError otherwise). */
+KrValue kr_mappingproxy_new(KrThread *t, KrValue mapping);
+
 /* An instance of a class written in Python: its attribute dict (and
  * __slots__ values) live at offsets the class records in its KrType. */
 typedef struct KrInstance {
