@@ -91,6 +91,8 @@ typedef struct Compiler {
     CompileMode mode;
     bool failed;
     bool interactive;
+    AstPos *pos_stack;
+    int npos, pos_cap;
 } Compiler;
 
 #define T (c->t)
@@ -533,8 +535,31 @@ static void stmts(Compiler *c, const AstSeq *body);
 static void stmt(Compiler *c, const AstNode *s);
 static void store_target(Compiler *c, const AstNode *target, int src);
 
-#define SET_POS(c, node) AstPos saved_pos_ = (c)->u->cur; (c)->u->cur = (node)->pos
-#define RESTORE_POS(c) ((c)->u->cur = saved_pos_)
+/* The position instructions get: set for a node, restored after it. */
+static void pos_push(Compiler *c, AstPos pos)
+{
+    if (c->npos == c->pos_cap) {
+        int cap = c->pos_cap ? c->pos_cap * 2 : 64;
+        AstPos *p = realloc(c->pos_stack, (size_t)cap * sizeof(AstPos));
+        if (!p) {
+            fail_nomem(c);
+            return;
+        }
+        c->pos_stack = p;
+        c->pos_cap = cap;
+    }
+    c->pos_stack[c->npos++] = c->u->cur;
+    c->u->cur = pos;
+}
+
+static void pos_pop(Compiler *c)
+{
+    if (c->npos > 0)
+        c->u->cur = c->pos_stack[--c->npos];
+}
+
+#define SET_POS(c, node) pos_push((c), (node)->pos)
+#define RESTORE_POS(c) pos_pop(c)
 
 /* The value of e in some register: a fast local's own register when e is
  * one (checked bound), else a new temporary. */
@@ -721,7 +746,7 @@ static void compare(Compiler *c, const AstNode *e, int target)
 }
 
 /* Calls.  Positional arguments and keyword values go into consecutive
- * registers after the callee; *args/**kwargs force the generic form. */
+ * registers after the callee; star arguments force the generic form. */
 static bool call_is_simple(const AstNode *e)
 {
     const AstSeq *args = e->v.Call.args, *kws = e->v.Call.keywords;
@@ -2692,7 +2717,7 @@ static void stmts(Compiler *c, const AstSeq *body)
         stmt(c, body->items[i]);
 }
 
-/* match: written in codegen_match.c */
+/* match statements (not yet compiled) */
 void kr_codegen_match(void *compiler, const AstNode *s);
 
 static void match_stmt(Compiler *c, const AstNode *s)
@@ -2744,6 +2769,7 @@ KrValue kr_codegen(KrThread *t, Arena *arena, const AstNode *mod, const SymTable
         emit(c, OP_RETURN, r, 0, 0, 0);
     }
     KrValue code = leave_unit(c);
+    free(c->pos_stack);
     if (code == KR_ERROR && !kr_err_occurred(t))
         kr_raise_fmt(t, kr_exc_type(t, SystemError), "compilation failed");
     return code;

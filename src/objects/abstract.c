@@ -2,6 +2,7 @@
  * `for v in x`, `f(...)` and friends mean for any value, dispatching to
  * the C slots of the operands' types with CPython's rules (reflected
  * operands, NotImplemented, the subclass-first rule) and messages. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -733,7 +734,7 @@ bool kr_callable(KrThread *t, KrValue v) { return kr_type(t, v)->call != NULL; }
 
 /* ---- isinstance / issubclass ---- */
 
-static bool is_type(KrThread *t, KrValue v) { return kr_is_ptr(v) && (kr_as_ptr(v)->type->flags & KR_TPFLAG_TYPE_SUBCLASS); }
+static bool is_type(KrThread *t, KrValue v) { (void)t; return kr_is_ptr(v) && (kr_as_ptr(v)->type->flags & KR_TPFLAG_TYPE_SUBCLASS); }
 
 /* The __bases__ of an object that is not a type but acts as a class. */
 static int abstract_bases(KrThread *t, KrValue cls, KrValue *out)

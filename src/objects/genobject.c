@@ -442,6 +442,7 @@ static KrValue gen_get_suspended(KrThread *t, KrValue self)
 
 static KrValue gen_get_frame(KrThread *t, KrValue self)
 {
+    (void)t;
     KrGen *g = as_gen(self);
     if (g->finished)
         return KR_NONE;

@@ -367,9 +367,10 @@ KrType *kr_type_from_spec(KrThread *t, const KrTypeSpec *spec, KrType *base, KrV
 
 /* Second half of building a built-in type, once str, dict and the
  * descriptor types exist: its dict, its MRO and the inherited slots. */
-int kr_type_ready_builtin(KrThread *t, KrType *tp)
+int kr_type_ready_layout(KrThread *t, KrType *tp)
 {
-    const KrTypeSpec *spec = tp->spec;
+    if (kr_is_ptr(tp->mro))
+        return 0;
     if (!kr_is_ptr(tp->dict)) {
         tp->dict = kr_dict_new(t);
         if (tp->dict == KR_ERROR)
@@ -399,6 +400,14 @@ int kr_type_ready_builtin(KrThread *t, KrType *tp)
          * the type would keep itself alive. */
         kr_as_ptr(kr_tuple_items(tp->mro)[0])->refcnt--;
     }
+    return 0;
+}
+
+int kr_type_ready_builtin(KrThread *t, KrType *tp)
+{
+    const KrTypeSpec *spec = tp->spec;
+    if (kr_type_ready_layout(t, tp) < 0)
+        return -1;
     /* Wrappers for the slots this type sets itself. */
     for (size_t i = 0; i < kr_nslotdefs; i++) {
         const SlotDef *d = &kr_slotdefs[i];

@@ -29,6 +29,7 @@ static const char *const name_texts[KR_N_COUNT] = {
 };
 
 int kr_type_ready_builtin(KrThread *t, KrType *tp);
+int kr_type_ready_layout(KrThread *t, KrType *tp);
 int kr_exceptions_init(KrThread *t);
 
 static void fatal(const char *what)
@@ -121,12 +122,19 @@ KrVM *kr_vm_new(void)
         if (vm->names[i] == KR_ERROR)
             fatal("cannot intern names");
     }
+    /* Every type's dict and MRO first: making method descriptors calls
+     * types (staticmethod) that must already be usable. */
+    for (int i = 0; i < KR_T_COUNT; i++)
+        if (kr_type_ready_layout(t, vm->types[i]) < 0)
+            fatal("cannot build the built-in types");
+    /* The exception classes next: completing the other types may raise
+     * (and swallow) AttributeErrors. */
+    if (kr_exceptions_init(t) < 0)
+        fatal("cannot create the exception classes");
     for (int i = 0; i < KR_T_COUNT; i++) {
         if (kr_type_ready_builtin(t, vm->types[i]) < 0)
             fatal("cannot build the built-in types");
     }
-    if (kr_exceptions_init(t) < 0)
-        fatal("cannot create the exception classes");
     if (kr_runtime_init(t) < 0) {
         kr_print_exception(t);
         fatal("cannot create the builtins and sys modules");

@@ -1839,7 +1839,7 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
         }
         case OP_BEFORE_WITH: {
             SAVE_IP();
-            KrValue res;
+            KrValue res = KR_NONE;
             KrValue ex = before_with(t, R[INSTR_B(in)], &res);
             CHECK(ex);
             SET(a, ex);
@@ -1848,7 +1848,7 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
         }
         case OP_BEFORE_ASYNC_WITH: {
             SAVE_IP();
-            KrValue res;
+            KrValue res = KR_NONE;
             KrValue ex = before_async_with(t, R[INSTR_B(in)], &res);
             CHECK(ex);
             SET(a, ex);
