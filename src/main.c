@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "compile/checks.h"
+#include "compile/codegen.h"
 #include "compile/symtable.h"
 #include "parse/parser.h"
 #include "runtime/cmdline.h"
@@ -145,6 +146,7 @@ static int run_program(const KrCmdline *cfg)
     }
     KrThread *t = vm->main_thread;
     vm->flag_unbuffered = cfg->unbuffered;
+    kr_sys_configure_streams(t);
     KrValue sysd = ((KrModule *)kr_as_ptr(vm->sys))->dict;
     KrValue argv = kr_list_new(t, 0);
     if (cfg->run == KR_RUN_COMMAND) {
@@ -194,6 +196,21 @@ static int run_program(const KrCmdline *cfg)
         kr_decref(t, s);
     }
     int status;
+    for (int i = 0; i < cfg->nxoptions; i++) {
+        if (strcmp(cfg->xoptions[i], "dis") == 0 && cfg->run == KR_RUN_FILE) {
+            /* krait -X dis FILE: the bytecode, not the run. */
+            size_t len;
+            char *src = read_file(cfg->run_filename, &len);
+            KrValue code = src ? kr_compile_source(t, src, len, cfg->run_filename, "exec", true) : KR_ERROR;
+            free(src);
+            if (code == KR_ERROR) {
+                kr_print_exception(t);
+                return 1;
+            }
+            kr_disassemble(t, code, stdout);
+            return 0;
+        }
+    }
     if (cfg->run == KR_RUN_COMMAND)
         status = kr_run_main_string(t, cfg->run_command);
     else if (cfg->run == KR_RUN_FILE)

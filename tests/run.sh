@@ -85,6 +85,10 @@ if [ -f tests/syntax/run.py ]; then
     run syntax "$PYTHON" tests/syntax/run.py "$BUILD/krait"
 fi
 
+# Language programs (tests/lang) that run on Krait, each against its
+# expectation from python3.11; the list only grows.
+run lang "$PYTHON" tests/lang/run.py "$BUILD/krait" --ratchet tests/lang/passing.txt
+
 echo "== summary$summary"
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" -eq 0 ]

@@ -469,10 +469,8 @@ static void write_chain(KrThread *t, KrValue exc, OutBuf *out, SourceCache *cach
             }
         }
         KrValue tb = e->traceback;
-        if (kr_is_ptr(tb)) {
-            out_str(out, "Traceback (most recent call last):\n");
+        if (kr_is_ptr(tb))
             write_traceback(t, tb, out, cache);
-        }
     }
     write_exception_line(t, exc, out);
 }

@@ -42,6 +42,7 @@ KrValue kr_import_module(KrThread *t, const char *name);
 
 /* The module for sys (runtime/sys.c). */
 KrValue kr_sys_module_new(KrThread *t);
+void kr_sys_configure_streams(KrThread *t);
 
 /* Generators (objects/genobject.c). */
 KrValue kr_gen_new(KrThread *t, KrFunction *func, KrValue *regs, KrCode *code);

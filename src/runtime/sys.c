@@ -589,3 +589,16 @@ KrValue kr_sys_module_new(KrThread *t)
     }
     return m;
 }
+
+/* Applies -u / PYTHONUNBUFFERED to the standard streams made at start-up. */
+void kr_sys_configure_streams(KrThread *t)
+{
+    static const char *const names[] = {"stdout", "stderr"};
+    KrValue d = ((KrModule *)kr_as_ptr(t->vm->sys))->dict;
+    for (int i = 0; i < 2; i++) {
+        KrValue s = kr_dict_get_cstr(t, d, names[i]);
+        if (kr_is_ptr(s) && kr_type(t, s) == kr_builtin_type(t, STDSTREAM))
+            ((KrStdStream *)kr_as_ptr(s))->unbuffered |= t->vm->flag_unbuffered;
+    }
+    kr_err_clear(t);
+}

@@ -2039,6 +2039,7 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
     error:
         add_tb = true;
     exception:
+        f->ip = ip;
         for (;;) {
             size_t pc = (size_t)(f->ip - f->code->instrs);
             if (pc > 0)

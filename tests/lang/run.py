@@ -180,6 +180,10 @@ def main():
     ap.add_argument("--list", action="store_true", help="list the tests and exit")
     ap.add_argument("--no-cpython", action="store_true", help="do not re-check against python3.11")
     ap.add_argument("-v", "--verbose", action="store_true", help="print a short diff per failure")
+    ap.add_argument("--ratchet", metavar="FILE",
+                    help="run only the tests listed in FILE (the ones that must keep passing); "
+                         "--update-ratchet rewrites FILE with every test that passes now")
+    ap.add_argument("--update-ratchet", action="store_true")
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--timeout", type=float, default=None,
                     help="seconds per program (default %d)" % TIMEOUT)
@@ -204,12 +208,24 @@ def main():
         python = REFERENCE
 
     tests = discover(args.filters)
+    listed = None
+    if args.ratchet and not args.update_ratchet:
+        with open(args.ratchet) as f:
+            listed = [line.strip() for line in f if line.strip() and not line.startswith("#")]
+        known = set(tests)
+        missing = [t for t in listed if t not in known]
+        if missing:
+            print("lang: listed in %s but not found: %s" % (args.ratchet, ", ".join(missing)))
+            return 1
+        tests = [t for t in tests if t in set(listed)]
     passed = failed = 0
+    passing = []
     with concurrent.futures.ThreadPoolExecutor(max(1, args.jobs)) as pool:
         results = pool.map(lambda t: (t, check(krait, python, t)), tests)
         for test, problems in results:
             if not problems:
                 passed += 1
+                passing.append(test)
                 continue
             failed += 1
             print("FAIL %s: %s" % (test, "; ".join(d for d, _ in problems)))
@@ -219,6 +235,13 @@ def main():
                         print(line)
     if python is None and not args.no_cpython:
         print("lang: note: %s not found, expectations not re-checked" % REFERENCE)
+    if args.update_ratchet and args.ratchet:
+        with open(args.ratchet, "w") as f:
+            f.write("# tests/lang programs that pass on Krait; `make test` fails if one stops\n"
+                    "# passing.  The list only grows: python3.11 tests/lang/run.py build/krait\n"
+                    "# --ratchet tests/lang/passing.txt --update-ratchet\n")
+            for t in sorted(passing):
+                f.write(t + "\n")
     print("lang: %d passed, %d failed" % (passed, failed))
     return 1 if failed else 0
 
