@@ -76,6 +76,14 @@ struct KrVM {
     int max_str_digits;      /* sys.get_int_max_str_digits() */
     uint64_t next_type_version;
 
+    /* Attribute lookups along MROs, cached by (type version, interned
+     * name): a type's version changes whenever its MRO's namespaces do. */
+    struct KrMethodCacheEntry {
+        uint64_t version;
+        KrValue name;
+        KrValue value;          /* borrowed from the type's dict, or KR_ABSENT */
+    } method_cache[4096];
+
     KrThread *main_thread;
     /* Command-line state sys needs (argv, flags) is set by the embedder. */
     KrValue argv, orig_argv;

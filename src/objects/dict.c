@@ -29,9 +29,22 @@ KrValue kr_dict_new(KrThread *t)
 
 size_t kr_dict_len(KrValue d) { return kr_as_dict(d)->ht.used; }
 
+/* Equality of two str keys: no Python code runs. */
+static bool dict_str_same(void *ctx, uint64_t a, uint64_t b)
+{
+    (void)ctx;
+    return kr_str_equal(a, b);
+}
+
 KrValue kr_dict_get(KrThread *t, KrValue dv, KrValue key)
 {
     KrDict *d = kr_as_dict(dv);
+    /* Tables of str keys only, searched for a str: no __eq__ can run. */
+    if ((d->ht.flags & KR_HT_ALL_STR) && kr_is_exact_str(t, key)) {
+        KrHtSame same = ((d->ht.flags & KR_HT_ALL_IDENT) && kr_as_str(key)->interned) ? NULL : dict_str_same;
+        ptrdiff_t pos = kr_ht_lookup_fast(&d->ht, key, kr_str_hash(key), same, NULL);
+        return pos < 0 ? KR_ABSENT : d->ht.entries[pos].value;
+    }
     int64_t h = kr_hash(t, key);
     if (h == -1)
         return KR_ERROR;

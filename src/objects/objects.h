@@ -114,7 +114,9 @@ static inline bool kr_has_flag(KrThread *t, KrValue v, uint32_t flag)
     return (kr_type(t, v)->flags & flag) != 0;
 }
 
-/* The attribute `name` found along tp's MRO (borrowed), or KR_ABSENT. */
+/* The attribute `name` found along tp's MRO (borrowed), or KR_ABSENT.
+ * Results are cached per type version: code that changes a type's dict
+ * other than through setattr must call kr_type_modified. */
 KrValue kr_type_lookup(KrThread *t, KrType *tp, KrValue name);
 /* Builds a built-in type object from its description (VM start-up, and
  * the exception classes).  bases: a tuple for multiple inheritance, or

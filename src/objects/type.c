@@ -76,7 +76,25 @@ bool kr_is_subtype(KrType *a, KrType *b)
     return false;
 }
 
+static KrValue type_lookup_uncached(KrThread *t, KrType *tp, KrValue name);
+
 KrValue kr_type_lookup(KrThread *t, KrType *tp, KrValue name)
+{
+    if (kr_is_ptr(name) && kr_as_str(name)->interned && kr_is_ptr(tp->mro)) {
+        uint64_t h = ((tp->version << 32) ^ ((uint64_t)(uintptr_t)kr_as_ptr(name) >> 4)) * UINT64_C(0x9E3779B97F4A7C15);
+        struct KrMethodCacheEntry *e = &t->vm->method_cache[h >> 52];
+        if (e->version == tp->version && e->name == name)
+            return e->value;
+        KrValue v = type_lookup_uncached(t, tp, name);
+        e->version = tp->version;
+        e->name = name;
+        e->value = v;
+        return v;
+    }
+    return type_lookup_uncached(t, tp, name);
+}
+
+static KrValue type_lookup_uncached(KrThread *t, KrType *tp, KrValue name)
 {
     if (!kr_is_ptr(tp->mro)) {
         for (KrType *x = tp; x; x = x->base) {
@@ -471,6 +489,8 @@ int kr_type_ready_builtin(KrThread *t, KrType *tp)
     }
     if (tp->base)
         add_subclass(t, tp->base, tp);
+    /* Lookups made while the dict was filled may be cached. */
+    kr_type_modified(t, tp);
     return 0;
 }
 
@@ -1373,6 +1393,7 @@ KrValue kr_type_new(KrThread *t, KrType *meta, KrValue name, KrValue bases, KrVa
             kr_decref(t, r);
     }
     kr_decref(t, items);
+    kr_type_modified(t, tp);
     return result;
 fail:
     kr_decref(t, result);
