@@ -2637,6 +2637,17 @@ static void aug_assign(Compiler *c, const AstNode *s)
     int op = (int)s->v.AugAssign.op;
     switch (target->kind) {
     case AST_Name: {
+        int local = fast_local(c, target);
+        if (local >= 0) {
+            /* x += v on a fast local works on x's own register, so x holds
+             * the only reference and str += can grow in place. */
+            int cur = expr_reg(c, target);
+            int v = expr_reg(c, s->v.AugAssign.value);
+            SET_POS(c, s);
+            emit(c, OP_INPLACE, cur, cur, v, op);
+            RESTORE_POS(c);
+            break;
+        }
         int cur = alloc_reg(c);
         SET_POS(c, target);
         load_name(c, target->v.Name.id, cur);

@@ -484,6 +484,7 @@ int64_t kr_str_hash(KrValue s);
 bool kr_str_equal(KrValue a, KrValue b);                /* two strs */
 bool kr_str_equal_cstr(KrValue s, const char *ascii);
 KrValue kr_str_concat(KrThread *t, KrValue a, KrValue b);
+KrValue kr_str_append_inplace(KrThread *t, KrValue s, KrValue other);
 /* sep.join(iterable) */
 KrValue kr_str_join(KrThread *t, KrValue sep, KrValue iterable);
 /* str.encode / bytes.decode for the codecs Krait has (utf-8, utf-8-sig,

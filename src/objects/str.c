@@ -307,6 +307,53 @@ KrValue kr_str_concat(KrThread *t, KrValue a, KrValue b)
     return r;
 }
 
+/* s += other when the caller holds the only reference to s: the string
+ * grows where it is (CPython does the same for `s += t` in a loop, which
+ * would otherwise copy the whole string each time).  Returns the new
+ * value of s (s itself has been consumed), or KR_ABSENT when the fast
+ * path does not apply (nothing changed). */
+KrValue kr_str_append_inplace(KrThread *t, KrValue sv, KrValue ov)
+{
+    if (!kr_is_exact_str(t, sv) || !kr_is_exact_str(t, ov))
+        return KR_ABSENT;
+    KrStr *s = kr_as_str(sv), *o = kr_as_str(ov);
+    if (s->ob.refcnt != 1 || s->interned || o->width > s->width || s->len == 0 || sv == ov)
+        return KR_ABSENT;
+    if (s->len == 1 && s->width == 1)
+        return KR_ABSENT; /* the shared one-character strings */
+    size_t len = s->len + o->len;
+    bool ascii = s->ascii && o->ascii;
+    if (s->utf8 && s->utf8 != (char *)kr_str_data(s))
+        free(s->utf8);
+    s->utf8 = NULL;
+    KrStr *n = realloc(s, str_alloc_size(len, s->width));
+    if (!n) {
+        s->utf8 = s->ascii ? (char *)kr_str_data(s) : NULL;
+        return KR_ABSENT;
+    }
+    char *data = kr_str_data(n);
+    if (o->width == n->width) {
+        memcpy(data + n->len * n->width, kr_str_data(o), o->len * o->width);
+    } else {
+        for (size_t i = 0; i < o->len; i++) {
+            uint32_t c = kr_str_char(o, i);
+            if (n->width == 2)
+                ((uint16_t *)data)[n->len + i] = (uint16_t)c;
+            else
+                ((uint32_t *)data)[n->len + i] = c;
+        }
+    }
+    memset(data + len * n->width, 0, n->width);
+    n->len = len;
+    n->hash = -1;
+    n->ascii = ascii;
+    if (ascii) {
+        n->utf8 = data;
+        n->utf8_len = len;
+    }
+    return kr_ptr(n);
+}
+
 /* ---- builder ---- */
 
 void kr_sb_init(KrStrBuilder *b) { ustr_builder_init(&b->u); }

@@ -1352,6 +1352,14 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
                     break;
                 }
             }
+            if (op == KR_OP_ADD && a == INSTR_B(in) && kr_is_ptr(x) && kr_as_ptr(x)->refcnt == 1) {
+                /* s += t on the only reference: grow s in place. */
+                KrValue grown = kr_str_append_inplace(t, x, y);
+                if (grown != KR_ABSENT) {
+                    R[a] = grown;
+                    break;
+                }
+            }
             SAVE_IP();
             KrValue v = kr_inplace_op(t, x, y, (KrBinOp)op);
             CHECK(v);
