@@ -1041,7 +1041,7 @@ static bool is_identifier(KrValue s)
 }
 
 /* _Py_Mangle: __x inside class C becomes _C__x. */
-static KrValue mangle(KrThread *t, KrValue classname, KrValue name)
+KrValue kr_type_mangle(KrThread *t, KrValue classname, KrValue name)
 {
     KrStr *n = kr_as_str(name);
     if (n->len < 2 || kr_str_char(n, 0) != '_' || kr_str_char(n, 1) != '_')
@@ -1262,7 +1262,7 @@ KrValue kr_type_new(KrThread *t, KrType *meta, KrValue name, KrValue bases, KrVa
                 kr_raise_fmt(t, kr_exc_type(t, TypeError), "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0");
                 goto fail;
             }
-            KrValue mname = mangle(t, name, items[i]);
+            KrValue mname = kr_type_mangle(t, name, items[i]);
             if (mname == KR_ERROR)
                 goto fail;
             if (kr_dict_get(t, dict, mname) != KR_ABSENT) {
