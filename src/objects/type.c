@@ -330,7 +330,7 @@ static void inherit_slots(KrType *tp, KrType *base)
 {
     /* Every function-pointer slot from `dealloc` to `contains` that the
      * type left NULL comes from its base. */
-    void **first = (void **)&tp->dealloc, **last = (void **)&tp->varsize;
+    void **first = (void **)&tp->dealloc, **last = (void **)&tp->contains;
     void **bfirst = (void **)&base->dealloc;
     for (void **p = first; p <= last; p++)
         if (!*p)
@@ -565,7 +565,16 @@ static KrValue slot_call(KrThread *t, KrValue self, const KrValue *args, size_t 
     KrValue f = kr_type_lookup(t, kr_type(t, self), kr_name(t, dunder_call));
     if (f == KR_ABSENT)
         return kr_raise_fmt(t, kr_exc_type(t, TypeError), "'%T' object is not callable", self);
-    KrValue bound = kr_method_new(t, f, self);
+    /* A __call__ that is not a descriptor (an instance of a class with
+     * __call__ of its own) is called without self. */
+    KrType *ft = kr_type(t, f);
+    KrValue bound;
+    if (ft == kr_builtin_type(t, FUNCTION))
+        bound = kr_method_new(t, f, self);
+    else if (ft->descr_get)
+        bound = ft->descr_get(t, f, self, kr_ptr(kr_type(t, self)));
+    else
+        bound = kr_incref(f);
     if (bound == KR_ERROR)
         return bound;
     KrValue r = kr_call(t, bound, args, nargs, kwnames);
