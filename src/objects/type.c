@@ -854,8 +854,13 @@ static int64_t slot_len(KrThread *t, KrValue self)
     int64_t n;
     int st = kr_as_ssize(t, r, &n);
     kr_decref(t, r);
-    if (st < 0)
+    if (st < 0) {
+        if (kr_err_matches(t, kr_exc_type(t, OverflowError))) {
+            kr_err_clear(t);
+            kr_raise_fmt(t, kr_exc_type(t, OverflowError), "cannot fit 'int' into an index-sized integer");
+        }
         return -1;
+    }
     if (n < 0) {
         kr_raise_fmt(t, kr_exc_type(t, ValueError), "__len__() should return >= 0");
         return -1;
