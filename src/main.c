@@ -215,7 +215,29 @@ static int run_program(const KrCmdline *cfg)
         status = kr_run_main_string(t, cfg->run_command);
     else if (cfg->run == KR_RUN_FILE)
         status = kr_run_main_file(t, cfg->run_filename);
-    else {
+    else if (cfg->run == KR_RUN_STDIN) {
+        /* The program is stdin's text (the interactive prompt is not there yet). */
+        size_t cap = 65536, len = 0;
+        char *src = malloc(cap + 1);
+        size_t r;
+        while (src && (r = fread(src + len, 1, cap - len, stdin)) > 0) {
+            len += r;
+            if (len == cap) {
+                cap *= 2;
+                char *ns = realloc(src, cap + 1);
+                if (!ns)
+                    free(src);
+                src = ns;
+            }
+        }
+        if (src) {
+            src[len] = '\0';
+            status = kr_run_main_string(t, src);
+            free(src);
+        } else {
+            status = 1;
+        }
+    } else {
         fprintf(stderr, "krait: this way of running programs is not supported yet\n");
         status = 2;
     }

@@ -2151,6 +2151,87 @@ static void try_except(Compiler *c, const AstNode *s)
     free_to(c, base);
 }
 
+/* try/except* (PEP 654): each clause takes its part of the exception
+ * group that is left; what the clauses raise and what nobody matched are
+ * combined by PREP_RERAISE_STAR into what leaves the statement. */
+static void try_star(Compiler *c, const AstNode *s)
+{
+    const AstSeq *body = s->v.TryStar.body, *handlers = s->v.TryStar.handlers, *orelse = s->v.TryStar.orelse;
+    int base = c->u->freereg;
+    int exc = alloc_reg(c), saved = alloc_reg(c);
+    int h = new_handler(c, exc);
+    push_handler(c, h);
+    push_fblock(c, FB_TRY_EXCEPT);
+    stmts(c, body);
+    pop_fblock(c);
+    pop_handler(c);
+    int to_else = emit_jump(c, OP_JUMP, 0);
+    handler_here(c, h);
+    emit(c, OP_PUSH_EXC, exc, saved, 0, 0);
+    int exc2 = alloc_reg(c);
+    int cleanup = new_handler(c, exc2);
+    push_handler(c, cleanup);
+    int rest = alloc_reg(c), lst = alloc_reg(c);
+    emit(c, OP_MOVE, rest, exc, 0, 0);
+    emit(c, OP_BUILD_LIST, lst, 0, 0, 0);
+    for (int i = 0; i < handlers->n; i++) {
+        const AstNode *hd = handlers->items[i];
+        int r = c->u->freereg;
+        SET_POS(c, hd);
+        int ty = expr_reg(c, hd->v.ExceptHandler.type);
+        int m = alloc_regs(c, 2), none = alloc_reg(c), test = alloc_reg(c);
+        emit(c, OP_CHECK_EG_MATCH, m, rest, ty, 0);
+        load_const_value(c, none, KR_NONE);
+        emit(c, OP_COMPARE, test, m, none, CMP_IS_NOT);
+        int next = emit_jump(c, OP_JUMP_IF_FALSE, test);
+        RESTORE_POS(c);
+        emit(c, OP_MOVE, rest, m + 1, 0, 0);
+        const char *name = hd->v.ExceptHandler.name;
+        if (name)
+            store_name(c, name, m);
+        int raised = alloc_reg(c), s2 = alloc_reg(c);
+        int hh = new_handler(c, raised);
+        emit(c, OP_PUSH_EXC, m, s2, 0, 0);
+        push_handler(c, hh);
+        FBlock *f = push_fblock(c, FB_HANDLER_CLEANUP);
+        f->reg = s2;
+        f->name = name;
+        stmts(c, hd->v.ExceptHandler.body);
+        pop_fblock(c);
+        pop_handler(c);
+        emit(c, OP_POP_EXC, s2, 0, 0, 0);
+        int after = emit_jump(c, OP_JUMP, 0);
+        handler_here(c, hh);
+        emit(c, OP_POP_EXC, s2, 0, 0, 0);
+        emit(c, OP_LIST_APPEND, lst, raised, 0, 0);
+        patch_here(c, after);
+        if (name) {
+            int nr = alloc_reg(c);
+            load_const_value(c, nr, KR_NONE);
+            store_name(c, name, nr);
+            delete_name(c, name);
+        }
+        patch_here(c, next);
+        free_to(c, r);
+    }
+    emit(c, OP_LIST_APPEND, lst, rest, 0, 0);
+    int out = alloc_reg(c), none = alloc_reg(c), test = alloc_reg(c);
+    emit(c, OP_PREP_RERAISE_STAR, out, exc, lst, 0);
+    pop_handler(c);
+    emit(c, OP_POP_EXC, saved, 0, 0, 0);
+    load_const_value(c, none, KR_NONE);
+    emit(c, OP_COMPARE, test, out, none, CMP_IS);
+    int handled = emit_jump(c, OP_JUMP_IF_TRUE, test);
+    emit(c, OP_RERAISE, out, 0, 0, 0);
+    handler_here(c, cleanup);
+    emit(c, OP_POP_EXC, saved, 0, 0, 0);
+    emit(c, OP_RERAISE, exc2, 0, 0, 0);
+    patch_here(c, to_else);
+    stmts(c, orelse);
+    patch_here(c, handled);
+    free_to(c, base);
+}
+
 static void try_finally(Compiler *c, const AstNode *s)
 {
     const AstSeq *finalbody = s->kind == AST_Try ? s->v.Try.finalbody : s->v.TryStar.finalbody;
@@ -2166,7 +2247,7 @@ static void try_finally(Compiler *c, const AstNode *s)
         stmts(c, s->v.Try.body);
         stmts(c, s->v.Try.orelse);
     } else {
-        stmts(c, s->v.TryStar.body);
+        try_star(c, s);
     }
     pop_fblock(c);
     pop_handler(c);
@@ -2697,7 +2778,10 @@ static void stmt(Compiler *c, const AstNode *s)
             try_except(c, s);
         break;
     case AST_TryStar:
-        fail_msg(c, "except* is not supported by the compiler yet");
+        if (s->v.TryStar.finalbody && s->v.TryStar.finalbody->n)
+            try_finally(c, s);
+        else
+            try_star(c, s);
         break;
     case AST_With: with_items(c, s, 0, false); break;
     case AST_AsyncWith: with_items(c, s, 0, true); break;
@@ -2717,13 +2801,220 @@ static void stmts(Compiler *c, const AstSeq *body)
         stmt(c, body->items[i]);
 }
 
-/* match statements (not yet compiled) */
-void kr_codegen_match(void *compiler, const AstNode *s);
+/* match (PEP 634).  A pattern tests the subject in register `subj` and
+ * jumps to one of `fails` when it does not match; names are bound as their
+ * sub-patterns succeed. */
+static void pattern(Compiler *c, const AstNode *p, int subj, IntList *fails);
+
+static void fail_if_false(Compiler *c, int reg, IntList *fails)
+{
+    il_push(c, fails, emit_jump(c, OP_JUMP_IF_FALSE, reg));
+}
+
+static void pattern_sequence(Compiler *c, const AstNode *p, int subj, IntList *fails)
+{
+    const AstSeq *pats = p->v.MatchSequence.patterns;
+    int n = pats ? pats->n : 0;
+    int star = -1;
+    for (int i = 0; i < n; i++)
+        if (((AstNode *)pats->items[i])->kind == AST_MatchStar)
+            star = i;
+    int base = c->u->freereg;
+    int r = alloc_reg(c), len = alloc_reg(c), k = alloc_reg(c);
+    emit(c, OP_MATCH_SEQUENCE, r, subj, 0, 0);
+    fail_if_false(c, r, fails);
+    emit(c, OP_GET_LEN, len, subj, 0, 0);
+    load_const_value(c, k, kr_smallint(star < 0 ? n : n - 1));
+    emit(c, OP_COMPARE, r, len, k, star < 0 ? KR_EQ : KR_GE);
+    fail_if_false(c, r, fails);
+    for (int i = 0; i < n; i++) {
+        const AstNode *sub = pats->items[i];
+        int item = alloc_reg(c);
+        if (i == star) {
+            const char *name = sub->v.MatchStar.name;
+            if (!name)
+                continue;
+            /* subject[i:len-after] as a list */
+            int parts = alloc_regs(c, 3);
+            load_const_value(c, parts, kr_smallint(i));
+            int after = n - 1 - i;
+            if (after) {
+                load_const_value(c, parts + 1, kr_smallint(-after));
+            } else {
+                load_const_value(c, parts + 1, KR_NONE);
+            }
+            emit(c, OP_BUILD_SLICE, parts + 2, parts, 2, 0);
+            int sl = alloc_reg(c);
+            emit(c, OP_GET_ITEM, sl, subj, parts + 2, 0);
+            emit(c, OP_BUILD_LIST, item, 0, 0, 0);
+            emit(c, OP_LIST_EXTEND, item, sl, 0, 0);
+            store_name(c, name, item);
+            continue;
+        }
+        if (sub->kind == AST_MatchAs && !sub->v.MatchAs.pattern && !sub->v.MatchAs.name)
+            continue;   /* _ */
+        int idx = (star >= 0 && i > star) ? i - n : i;
+        load_const_value(c, k, kr_smallint(idx));
+        emit(c, OP_GET_ITEM, item, subj, k, 0);
+        pattern(c, sub, item, fails);
+    }
+    free_to(c, base);
+}
+
+static void pattern_mapping(Compiler *c, const AstNode *p, int subj, IntList *fails)
+{
+    const AstSeq *keys = p->v.MatchMapping.keys, *pats = p->v.MatchMapping.patterns;
+    int n = keys ? keys->n : 0;
+    int base = c->u->freereg;
+    int r = alloc_reg(c), len = alloc_reg(c), k = alloc_reg(c);
+    emit(c, OP_MATCH_MAPPING, r, subj, 0, 0);
+    fail_if_false(c, r, fails);
+    if (n) {
+        emit(c, OP_GET_LEN, len, subj, 0, 0);
+        load_const_value(c, k, kr_smallint(n));
+        emit(c, OP_COMPARE, r, len, k, KR_GE);
+        fail_if_false(c, r, fails);
+    }
+    int keyregs = alloc_regs(c, n);
+    for (int i = 0; i < n; i++)
+        expr_to(c, keys->items[i], keyregs + i);
+    int keytuple = alloc_reg(c);
+    emit(c, OP_BUILD_TUPLE, keytuple, keyregs, n, 0);
+    int vals = alloc_reg(c);
+    if (n) {
+        emit(c, OP_MATCH_KEYS, vals, subj, keytuple, 0);
+        int none = alloc_reg(c);
+        load_const_value(c, none, KR_NONE);
+        emit(c, OP_COMPARE, r, vals, none, CMP_IS_NOT);
+        fail_if_false(c, r, fails);
+        int items = alloc_regs(c, n);
+        emit(c, OP_UNPACK_SEQUENCE, items, vals, n, 0);
+        for (int i = 0; i < n; i++)
+            pattern(c, pats->items[i], items + i, fails);
+    }
+    if (p->v.MatchMapping.rest) {
+        int rest = alloc_reg(c);
+        emit(c, OP_COPY_DICT_WITHOUT_KEYS, rest, subj, keytuple, 0);
+        store_name(c, p->v.MatchMapping.rest, rest);
+    }
+    free_to(c, base);
+}
+
+static void pattern_class(Compiler *c, const AstNode *p, int subj, IntList *fails)
+{
+    const AstSeq *pats = p->v.MatchClass.patterns, *kwa = p->v.MatchClass.kwd_attrs,
+                 *kwp = p->v.MatchClass.kwd_patterns;
+    int npos = pats ? pats->n : 0, nkw = kwa ? kwa->n : 0;
+    int base = c->u->freereg;
+    int cls = alloc_regs(c, 2);
+    expr_to(c, p->v.MatchClass.cls, cls);
+    KrValue names = kr_tuple_new(T, (size_t)nkw);
+    for (int i = 0; i < nkw && names != KR_ERROR; i++)
+        kr_tuple_items(names)[i] = kr_str_intern_cstr(T, kwa->items[i]);
+    load_const_value(c, cls + 1, names);
+    int res = alloc_reg(c), r = alloc_reg(c), none = alloc_reg(c);
+    emit(c, OP_MATCH_CLASS, res, subj, cls, npos);
+    load_const_value(c, none, KR_NONE);
+    emit(c, OP_COMPARE, r, res, none, CMP_IS_NOT);
+    fail_if_false(c, r, fails);
+    int items = alloc_regs(c, npos + nkw);
+    emit(c, OP_UNPACK_SEQUENCE, items, res, npos + nkw, 0);
+    for (int i = 0; i < npos; i++)
+        pattern(c, pats->items[i], items + i, fails);
+    for (int i = 0; i < nkw; i++)
+        pattern(c, kwp->items[i], items + npos + i, fails);
+    free_to(c, base);
+}
+
+static void pattern(Compiler *c, const AstNode *p, int subj, IntList *fails)
+{
+    if (c->failed)
+        return;
+    SET_POS(c, p);
+    int base = c->u->freereg;
+    switch (p->kind) {
+    case AST_MatchValue: {
+        int v = expr_reg(c, p->v.MatchValue.value);
+        int r = alloc_reg(c);
+        emit(c, OP_COMPARE, r, subj, v, KR_EQ);
+        fail_if_false(c, r, fails);
+        break;
+    }
+    case AST_MatchSingleton: {
+        int v = alloc_reg(c), r = alloc_reg(c);
+        emit(c, OP_LOAD_CONST, v, const_index(c, &p->v.MatchSingleton.value), 0, 0);
+        emit(c, OP_COMPARE, r, subj, v, CMP_IS);
+        fail_if_false(c, r, fails);
+        break;
+    }
+    case AST_MatchSequence: pattern_sequence(c, p, subj, fails); break;
+    case AST_MatchMapping: pattern_mapping(c, p, subj, fails); break;
+    case AST_MatchClass: pattern_class(c, p, subj, fails); break;
+    case AST_MatchAs:
+        if (p->v.MatchAs.pattern)
+            pattern(c, p->v.MatchAs.pattern, subj, fails);
+        if (p->v.MatchAs.name)
+            store_name(c, p->v.MatchAs.name, subj);
+        break;
+    case AST_MatchOr: {
+        const AstSeq *alts = p->v.MatchOr.patterns;
+        IntList done = {0};
+        for (int i = 0; i < alts->n; i++) {
+            IntList alt_fails = {0};
+            pattern(c, alts->items[i], subj, &alt_fails);
+            if (i + 1 < alts->n) {
+                il_push(c, &done, emit_jump(c, OP_JUMP, 0));
+                int next = label(c);
+                for (int j = 0; j < alt_fails.n; j++)
+                    patch(c, alt_fails.v[j], next);
+            } else {
+                for (int j = 0; j < alt_fails.n; j++)
+                    il_push(c, fails, alt_fails.v[j]);
+            }
+            free(alt_fails.v);
+        }
+        int end = label(c);
+        for (int j = 0; j < done.n; j++)
+            patch(c, done.v[j], end);
+        free(done.v);
+        break;
+    }
+    default:
+        fail_msg(c, "bad pattern");
+    }
+    free_to(c, base);
+    RESTORE_POS(c);
+}
 
 static void match_stmt(Compiler *c, const AstNode *s)
 {
-    (void)s;
-    fail_msg(c, "match is not supported by the compiler yet");
+    int base = c->u->freereg;
+    int subj = alloc_reg(c);
+    expr_to(c, s->v.Match.subject, subj);
+    const AstSeq *cases = s->v.Match.cases;
+    IntList ends = {0};
+    for (int i = 0; i < cases->n; i++) {
+        const AstNode *mc = cases->items[i];
+        IntList fails = {0};
+        pattern(c, mc->v.match_case.pattern, subj, &fails);
+        if (mc->v.match_case.guard) {
+            int r = c->u->freereg;
+            int g = expr_reg(c, mc->v.match_case.guard);
+            fail_if_false(c, g, &fails);
+            free_to(c, r);
+        }
+        stmts(c, mc->v.match_case.body);
+        il_push(c, &ends, emit_jump(c, OP_JUMP, 0));
+        int next = label(c);
+        for (int j = 0; j < fails.n; j++)
+            patch(c, fails.v[j], next);
+        free(fails.v);
+    }
+    int end = label(c);
+    for (int j = 0; j < ends.n; j++)
+        patch(c, ends.v[j], end);
+    free(ends.v);
+    free_to(c, base);
 }
 
 /* ------------------------------------------------------------------ */

@@ -298,3 +298,21 @@ void kr_frame_object_resume(KrFrame *f)
     if (kr_is_ptr(f->frame_obj))
         ((KrFrameObject *)kr_as_ptr(f->frame_obj))->live = f;
 }
+
+/* The frame object of a suspended (or not yet started) generator. */
+KrValue kr_gen_frame_object(KrThread *t, KrCode *code, KrValue globals, KrValue builtins, size_t ip, bool started)
+{
+    KrFrameObject *fo = (KrFrameObject *)kr_alloc(t, kr_builtin_type(t, FRAME), sizeof(KrFrameObject));
+    if (!fo)
+        return KR_ERROR;
+    fo->live = NULL;
+    fo->code = kr_incref(kr_ptr(code));
+    fo->globals = kr_incref(globals);
+    fo->builtins = kr_incref(builtins);
+    fo->locals = KR_NONE;
+    fo->back = KR_NONE;
+    size_t pc = ip > 0 ? ip - 1 : 0;
+    fo->lineno = started && pc < code->ninstrs ? code->positions[pc].lineno : code->firstlineno;
+    fo->lasti = started ? (int)pc : -1;
+    return kr_ptr(fo);
+}

@@ -440,15 +440,22 @@ static KrValue gen_get_suspended(KrThread *t, KrValue self)
     return kr_bool(g->started && !g->finished && !g->running);
 }
 
+KrValue kr_gen_frame_object(KrThread *t, KrCode *code, KrValue globals, KrValue builtins, size_t ip, bool started);
+
 static KrValue gen_get_frame(KrThread *t, KrValue self)
 {
-    (void)t;
     KrGen *g = as_gen(self);
     if (g->finished)
         return KR_NONE;
-    if (kr_is_ptr(g->frame_obj))
-        return kr_incref(g->frame_obj);
-    return KR_NONE;
+    if (!kr_is_ptr(g->frame_obj)) {
+        if (g->running)
+            return KR_NONE;
+        KrValue fo = kr_gen_frame_object(t, g->code, g->globals, g->builtins, g->ip, g->started);
+        if (fo == KR_ERROR)
+            return fo;
+        g->frame_obj = fo;
+    }
+    return kr_incref(g->frame_obj);
 }
 
 static KrValue gen_get_yieldfrom(KrThread *t, KrValue self)
@@ -679,9 +686,9 @@ KrValue kr_get_awaitable(KrThread *t, KrValue v, int context)
     if (r == KR_ERROR)
         return r;
     if (kr_type(t, r) == kr_builtin_type(t, COROUTINE) || !kr_type(t, r)->iternext) {
-        KrValue e = kr_raise_fmt(t, kr_exc_type(t, TypeError), "__await__() returned %s%T",
-                                 kr_type(t, r) == kr_builtin_type(t, COROUTINE) ? "a coroutine" : "non-iterator of type '",
-                                 r);
+        KrValue e = kr_type(t, r) == kr_builtin_type(t, COROUTINE)
+                        ? kr_raise_fmt(t, kr_exc_type(t, TypeError), "__await__() returned a coroutine")
+                        : kr_raise_fmt(t, kr_exc_type(t, TypeError), "__await__() returned non-iterator of type '%T'", r);
         kr_decref(t, r);
         return e;
     }

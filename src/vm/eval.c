@@ -181,10 +181,29 @@ static int bind_args(KrThread *t, KrFunction *f, const KrValue *args, size_t nar
             for (int i = 0; i < co->posonlyargcount; i++)
                 if (kr_str_equal(kr_tuple_items(co->varnames)[i], name))
                     posonly = true;
-            if (posonly)
-                type_error(t, "%s() got some positional-only arguments passed as keyword arguments: '%U'",
-                           func_qualname(f), name);
-            else
+            if (posonly) {
+                /* Every positional-only parameter given by keyword is named. */
+                KrStrBuilder b;
+                kr_sb_init(&b);
+                int n = 0;
+                for (int i = 0; i < co->posonlyargcount; i++) {
+                    KrValue pn = kr_tuple_items(co->varnames)[i];
+                    for (size_t j = 0; j < nkw; j++) {
+                        if (kr_str_equal(kr_tuple_items(kwnames)[j], pn)) {
+                            if (n++)
+                                kr_sb_append_ascii(t, &b, ", ", 2);
+                            kr_sb_append_str(t, &b, pn);
+                            break;
+                        }
+                    }
+                }
+                KrValue names = kr_sb_finish(t, &b);
+                if (names != KR_ERROR) {
+                    type_error(t, "%s() got some positional-only arguments passed as keyword arguments: '%U'",
+                               func_qualname(f), names);
+                    kr_decref(t, names);
+                }
+            } else
                 type_error(t, "%s() got an unexpected keyword argument '%U'", func_qualname(f), name);
             return -1;
         }
@@ -2026,8 +2045,40 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
             kr_decref(t, r);
             break;
         }
-        case OP_CHECK_EG_MATCH:
-        case OP_PREP_RERAISE_STAR:
+        case OP_CHECK_EG_MATCH: {
+            SAVE_IP();
+            KrValue ty = R[INSTR_C(in)];
+            if (exc_match_check(t, ty) < 0)
+                goto error;
+            int is_group = 0;
+            KrValue beg = kr_ptr(kr_exc_type(t, BaseExceptionGroup));
+            if (kr_is_tuple(t, ty)) {
+                for (size_t i = 0; i < kr_tuple_len(ty) && !is_group; i++)
+                    is_group = kr_is_subtype(kr_as_type(kr_tuple_items(ty)[i]), kr_as_type(beg));
+            } else {
+                is_group = kr_is_subtype(kr_as_type(ty), kr_as_type(beg));
+            }
+            if (is_group) {
+                type_error(t, "catching ExceptionGroup with except* is not allowed. Use except instead.");
+                goto error;
+            }
+            KrValue match = KR_NONE, rest = KR_NONE;
+            if (R[INSTR_B(in)] != KR_NONE &&
+                kr_exception_group_match(t, R[INSTR_B(in)], ty, &match, &rest) < 0)
+                goto error;
+            if (R[INSTR_B(in)] == KR_NONE)
+                rest = KR_NONE;
+            SET(a, match);
+            SET(a + 1, rest);
+            break;
+        }
+        case OP_PREP_RERAISE_STAR: {
+            SAVE_IP();
+            KrValue v = kr_exception_group_prep_reraise(t, R[INSTR_B(in)], R[INSTR_C(in)]);
+            CHECK(v);
+            SET(a, v);
+            break;
+        }
         case OP_SET_FUNC_ATTR:
         default:
             SAVE_IP();

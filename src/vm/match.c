@@ -69,7 +69,7 @@ KrValue kr_match_keys(KrThread *t, KrValue subject, KrValue keys)
 KrValue kr_match_class(KrThread *t, KrValue subject, KrValue cls, int npos, KrValue kwnames)
 {
     if (!kr_has_flag(t, cls, KR_TPFLAG_TYPE_SUBCLASS))
-        return kr_raise_fmt(t, kr_exc_type(t, TypeError), "called match pattern must be a class");
+        return kr_raise_fmt(t, kr_exc_type(t, TypeError), "called match pattern must be a type");
     int r = kr_isinstance(t, subject, cls);
     if (r <= 0)
         return r < 0 ? KR_ERROR : KR_NONE;
