@@ -127,14 +127,61 @@ static int builtin_set_module(KrThread *t, KrValue self, KrValue value)
     return 0;
 }
 
+/* CPython's internal docstrings may start with a signature,
+ * "name(sig)\n--\n\n": it becomes __text_signature__ and the rest
+ * __doc__.  Returns the end of the signature's ")" or NULL. */
+static const char *doc_signature_end(const char *doc)
+{
+    if (!doc)
+        return NULL;
+    const char *p = doc;
+    while (*p && *p != '(' && *p != '\n' && *p != ' ')
+        p++;
+    if (*p != '(' || p == doc)
+        return NULL;
+    const char *end = strstr(p, ")\n--\n\n");
+    if (!end)
+        return NULL;
+    const char *nl = strchr(p, '\n');
+    /* The marker must end the signature's own lines: no blank line inside. */
+    for (const char *q = nl; q && q < end; q = strchr(q + 1, '\n'))
+        if (q[1] == '\n')
+            return NULL;
+    return end + 1;
+}
+
+static KrValue doc_strip_signature(KrThread *t, const char *doc)
+{
+    const char *end = doc_signature_end(doc);
+    if (end)
+        doc = end + 5;
+    if (!doc || !*doc)
+        return KR_NONE;
+    return kr_str_from_cstr(t, doc);
+}
+
 static KrValue doc_of(KrThread *t, const char *doc)
 {
-    return doc ? kr_str_from_cstr(t, doc) : KR_NONE;
+    return doc_strip_signature(t, doc);
+}
+
+static KrValue text_signature_of(KrThread *t, const char *doc)
+{
+    const char *end = doc_signature_end(doc);
+    if (!end)
+        return KR_NONE;
+    const char *start = strchr(doc, '(');
+    return kr_str_from_utf8(t, start, (size_t)(end - start));
 }
 
 static KrValue builtin_get_doc(KrThread *t, KrValue self)
 {
     return doc_of(t, ((KrBuiltinFunction *)kr_as_ptr(self))->def->doc);
+}
+
+static KrValue builtin_get_text_signature(KrThread *t, KrValue self)
+{
+    return text_signature_of(t, ((KrBuiltinFunction *)kr_as_ptr(self))->def->doc);
 }
 
 static KrValue get_none(KrThread *t, KrValue self)
@@ -170,7 +217,7 @@ static const KrGetSetDef builtin_getsets[] = {
     {"__self__", builtin_get_self, NULL, NULL},
     {"__module__", builtin_get_module, builtin_set_module, NULL},
     {"__doc__", builtin_get_doc, NULL, NULL},
-    {"__text_signature__", get_none, NULL, NULL},
+    {"__text_signature__", builtin_get_text_signature, NULL, NULL},
     {NULL, NULL, NULL, NULL},
 };
 
@@ -493,12 +540,17 @@ static KrValue descr_get_doc(KrThread *t, KrValue self)
     return doc_of(t, ((KrMethodDescr *)kr_as_ptr(self))->def->doc);
 }
 
+static KrValue descr_get_text_signature(KrThread *t, KrValue self)
+{
+    return text_signature_of(t, ((KrMethodDescr *)kr_as_ptr(self))->def->doc);
+}
+
 static const KrGetSetDef method_descr_getsets[] = {
     {"__name__", descr_get_name, NULL, NULL},
     {"__qualname__", descr_get_qualname, NULL, NULL},
     {"__objclass__", descr_get_objclass, NULL, NULL},
     {"__doc__", descr_get_doc, NULL, NULL},
-    {"__text_signature__", get_none, NULL, NULL},
+    {"__text_signature__", descr_get_text_signature, NULL, NULL},
     {NULL, NULL, NULL, NULL},
 };
 
