@@ -273,6 +273,39 @@ static KrValue object_sizeof(KrThread *t, KrValue self, const KrValue *args, siz
     return kr_int_from_i64(t, (int64_t)n);
 }
 
+KrValue kr_import_module(KrThread *t, const char *name);
+
+static KrValue copyreg_attr(KrThread *t, const char *attr)
+{
+    KrValue mod = kr_import_module(t, "copyreg");
+    if (mod == KR_ERROR)
+        return mod;
+    KrValue r = kr_getattr_cstr(t, mod, attr);
+    kr_decref(t, mod);
+    return r;
+}
+
+/* cls.__slotnames__, computed (and cached on the class) by
+ * copyreg._slotnames as CPython does. */
+static KrValue type_slotnames(KrThread *t, KrType *tp)
+{
+    KrValue name = kr_str_intern_cstr(t, "__slotnames__");
+    if (name == KR_ERROR)
+        return name;
+    KrValue v = kr_dict_get(t, tp->dict, name);
+    kr_decref(t, name);
+    if (v == KR_ERROR)
+        return v;
+    if (v != KR_ABSENT)
+        return kr_incref(v);
+    KrValue f = copyreg_attr(t, "_slotnames");
+    if (f == KR_ERROR)
+        return f;
+    KrValue r = kr_call1(t, f, kr_ptr(tp));
+    kr_decref(t, f);
+    return r;
+}
+
 /* __getstate__ without an override: the instance dict, and the __slots__
  * values as a second dict when there are any. */
 static KrValue object_getstate_impl(KrThread *t, KrValue self, bool required)
@@ -289,42 +322,40 @@ static KrValue object_getstate_impl(KrThread *t, KrValue self, bool required)
     if (state == KR_ERROR)
         return state;
     KrValue slots = KR_ABSENT;
-    KrTuple *mro = kr_as_tuple(tp->mro);
-    for (size_t i = 0; i < mro->len; i++) {
-        KrType *x = kr_as_type(mro->items[i]);
-        if (!(x->flags & KR_TPFLAG_HEAPTYPE) || !kr_is_ptr(x->ht_slots))
-            continue;
-        size_t n = kr_tuple_len(x->ht_slots);
-        for (size_t j = 0; j < n; j++) {
-            KrValue name = kr_tuple_items(x->ht_slots)[j];
-            if (kr_str_equal_cstr(name, "__dict__") || kr_str_equal_cstr(name, "__weakref__"))
-                continue;
-            KrValue mangled = kr_type_mangle(t, x->ht_name, name);
-            if (mangled == KR_ERROR)
-                goto fail;
-            KrValue v;
-            int r = kr_lookup_attr(t, self, mangled, &v);
+    KrValue names = type_slotnames(t, tp);
+    if (names == KR_ERROR)
+        goto fail;
+    if (names != KR_NONE && !kr_is_list(t, names)) {
+        kr_raise_fmt(t, kr_exc_type(t, TypeError), "copyreg._slotnames didn't return a list or None");
+        kr_decref(t, names);
+        goto fail;
+    }
+    for (size_t j = 0; names != KR_NONE && j < kr_as_list(names)->len; j++) {
+        KrValue name = kr_incref(kr_as_list(names)->items[j]);
+        KrValue v;
+        int r = kr_lookup_attr(t, self, name, &v);
+        if (r <= 0) {
+            kr_decref(t, name);
             if (r < 0) {
-                kr_decref(t, mangled);
+                kr_decref(t, names);
                 goto fail;
             }
-            if (r == 0) {
-                kr_decref(t, mangled);
-                continue;
-            }
-            if (slots == KR_ABSENT && (slots = kr_dict_new(t)) == KR_ERROR) {
-                slots = KR_ABSENT;
-                kr_decref(t, mangled);
-                kr_decref(t, v);
-                goto fail;
-            }
-            r = kr_dict_set(t, slots, mangled, v);
-            kr_decref(t, mangled);
-            kr_decref(t, v);
-            if (r < 0)
-                goto fail;
+            continue;
+        }
+        if (slots == KR_ABSENT && (slots = kr_dict_new(t)) == KR_ERROR) {
+            slots = KR_ABSENT;
+            r = -1;
+        } else {
+            r = kr_dict_set(t, slots, name, v);
+        }
+        kr_decref(t, name);
+        kr_decref(t, v);
+        if (r < 0) {
+            kr_decref(t, names);
+            goto fail;
         }
     }
+    kr_decref(t, names);
     if (slots != KR_ABSENT) {
         KrValue pair = kr_tuple_pack(t, 2, state, slots);
         kr_decref(t, state);
@@ -344,18 +375,6 @@ static KrValue object_getstate(KrThread *t, KrValue self, const KrValue *args, s
     if (kr_check_nargs(t, "__getstate__", nargs, 0, 0) < 0)
         return KR_ERROR;
     return object_getstate_impl(t, self, false);
-}
-
-KrValue kr_import_module(KrThread *t, const char *name);
-
-static KrValue copyreg_attr(KrThread *t, const char *attr)
-{
-    KrValue mod = kr_import_module(t, "copyreg");
-    if (mod == KR_ERROR)
-        return mod;
-    KrValue r = kr_getattr_cstr(t, mod, attr);
-    kr_decref(t, mod);
-    return r;
 }
 
 /* Protocol 2+: (copyreg.__newobj__, (cls, *args), state, listitems, dictitems). */

@@ -486,8 +486,13 @@ int kr_type_ready_builtin(KrThread *t, KrType *tp)
         if (kr_dict_set(t, tp->dict, kr_name(t, dunder_hash), KR_NONE) < 0)
             return -1;
     }
-    if (tp->base)
-        add_subclass(t, tp->base, tp);
+    if (kr_is_ptr(tp->bases)) {
+        for (size_t i = 0; i < kr_tuple_len(tp->bases); i++)
+            if (add_subclass(t, kr_as_type(kr_tuple_items(tp->bases)[i]), tp) < 0)
+                return -1;
+    } else if (tp->base && add_subclass(t, tp->base, tp) < 0) {
+        return -1;
+    }
     return 0;
 }
 
