@@ -539,7 +539,7 @@ int kr_setitem(KrThread *t, KrValue obj, KrValue key, KrValue value)
     if (tp->setitem)
         return tp->setitem(t, obj, key, value);
     if (value == KR_ABSENT)
-        return type_error(t, "'%T' object does not support item deletion", obj), -1;
+        return type_error(t, "'%T' object doesn't support item deletion", obj), -1;
     return type_error(t, "'%T' object does not support item assignment", obj), -1;
 }
 

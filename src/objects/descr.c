@@ -18,11 +18,14 @@ static KrValue type_error(KrThread *t, const char *fmt, ...)
 }
 
 /* Calls a C method with CPython's "takes no keyword arguments" check. */
-static KrValue call_def(KrThread *t, const KrMethodDef *def, KrValue self, const KrValue *args, size_t nargs,
-                        KrValue kwnames)
+static KrValue call_def(KrThread *t, KrType *owner, const KrMethodDef *def, KrValue self, const KrValue *args,
+                        size_t nargs, KrValue kwnames)
 {
-    if (!(def->flags & KR_METH_KEYWORDS) && kwnames && kr_tuple_len(kwnames) > 0)
+    if (!(def->flags & KR_METH_KEYWORDS) && kwnames && kr_tuple_len(kwnames) > 0) {
+        if (owner)
+            return type_error(t, "%s.%s() takes no keyword arguments", kr_type_name(owner), def->name);
         return type_error(t, "%s() takes no keyword arguments", def->name);
+    }
     return def->fn(t, self, args, nargs, kwnames);
 }
 
@@ -60,17 +63,20 @@ static void builtin_traverse(KrObject *o, KrVisitFn visit, void *arg)
         visit(kr_as_ptr(f->module), arg);
 }
 
-static KrValue builtin_call(KrThread *t, KrValue callable, const KrValue *args, size_t nargs, KrValue kwnames)
-{
-    KrBuiltinFunction *f = (KrBuiltinFunction *)kr_as_ptr(callable);
-    KrValue self = f->self == KR_ABSENT ? KR_NONE : f->self;
-    return call_def(t, f->def, self, args, nargs, kwnames);
-}
-
 static bool builtin_is_method(KrThread *t, KrBuiltinFunction *f)
 {
     return f->self != KR_ABSENT && !kr_is_none(f->self) &&
            kr_type(t, f->self) != kr_builtin_type(t, MODULE);
+}
+
+static KrValue builtin_call(KrThread *t, KrValue callable, const KrValue *args, size_t nargs, KrValue kwnames)
+{
+    KrBuiltinFunction *f = (KrBuiltinFunction *)kr_as_ptr(callable);
+    KrValue self = f->self == KR_ABSENT ? KR_NONE : f->self;
+    KrType *owner = NULL;
+    if (builtin_is_method(t, f))
+        owner = kr_has_flag(t, f->self, KR_TPFLAG_TYPE_SUBCLASS) ? kr_as_type(f->self) : kr_type(t, f->self);
+    return call_def(t, owner, f->def, self, args, nargs, kwnames);
 }
 
 static KrValue builtin_repr(KrThread *t, KrValue self)
@@ -121,14 +127,61 @@ static int builtin_set_module(KrThread *t, KrValue self, KrValue value)
     return 0;
 }
 
+/* CPython's internal docstrings may start with a signature,
+ * "name(sig)\n--\n\n": it becomes __text_signature__ and the rest
+ * __doc__.  Returns the end of the signature's ")" or NULL. */
+static const char *doc_signature_end(const char *doc)
+{
+    if (!doc)
+        return NULL;
+    const char *p = doc;
+    while (*p && *p != '(' && *p != '\n' && *p != ' ')
+        p++;
+    if (*p != '(' || p == doc)
+        return NULL;
+    const char *end = strstr(p, ")\n--\n\n");
+    if (!end)
+        return NULL;
+    const char *nl = strchr(p, '\n');
+    /* The marker must end the signature's own lines: no blank line inside. */
+    for (const char *q = nl; q && q < end; q = strchr(q + 1, '\n'))
+        if (q[1] == '\n')
+            return NULL;
+    return end + 1;
+}
+
+static KrValue doc_strip_signature(KrThread *t, const char *doc)
+{
+    const char *end = doc_signature_end(doc);
+    if (end)
+        doc = end + 5;
+    if (!doc || !*doc)
+        return KR_NONE;
+    return kr_str_from_cstr(t, doc);
+}
+
 static KrValue doc_of(KrThread *t, const char *doc)
 {
-    return doc ? kr_str_from_cstr(t, doc) : KR_NONE;
+    return doc_strip_signature(t, doc);
+}
+
+static KrValue text_signature_of(KrThread *t, const char *doc)
+{
+    const char *end = doc_signature_end(doc);
+    if (!end)
+        return KR_NONE;
+    const char *start = strchr(doc, '(');
+    return kr_str_from_utf8(t, start, (size_t)(end - start));
 }
 
 static KrValue builtin_get_doc(KrThread *t, KrValue self)
 {
     return doc_of(t, ((KrBuiltinFunction *)kr_as_ptr(self))->def->doc);
+}
+
+static KrValue builtin_get_text_signature(KrThread *t, KrValue self)
+{
+    return text_signature_of(t, ((KrBuiltinFunction *)kr_as_ptr(self))->def->doc);
 }
 
 static KrValue get_none(KrThread *t, KrValue self)
@@ -164,7 +217,7 @@ static const KrGetSetDef builtin_getsets[] = {
     {"__self__", builtin_get_self, NULL, NULL},
     {"__module__", builtin_get_module, builtin_set_module, NULL},
     {"__doc__", builtin_get_doc, NULL, NULL},
-    {"__text_signature__", get_none, NULL, NULL},
+    {"__text_signature__", builtin_get_text_signature, NULL, NULL},
     {NULL, NULL, NULL, NULL},
 };
 
@@ -456,7 +509,7 @@ static KrValue method_descr_call(KrThread *t, KrValue callable, const KrValue *a
         return type_error(t, "unbound method %s.%s() needs an argument", kr_type_name(d->owner), d->def->name);
     if (descr_check(t, d->owner, d->def->name, args[0]) == KR_ERROR)
         return KR_ERROR;
-    return call_def(t, d->def, args[0], args + 1, nargs - 1, kwnames);
+    return call_def(t, d->owner, d->def, args[0], args + 1, nargs - 1, kwnames);
 }
 
 static KrValue method_descr_repr(KrThread *t, KrValue self)
@@ -487,12 +540,17 @@ static KrValue descr_get_doc(KrThread *t, KrValue self)
     return doc_of(t, ((KrMethodDescr *)kr_as_ptr(self))->def->doc);
 }
 
+static KrValue descr_get_text_signature(KrThread *t, KrValue self)
+{
+    return text_signature_of(t, ((KrMethodDescr *)kr_as_ptr(self))->def->doc);
+}
+
 static const KrGetSetDef method_descr_getsets[] = {
     {"__name__", descr_get_name, NULL, NULL},
     {"__qualname__", descr_get_qualname, NULL, NULL},
     {"__objclass__", descr_get_objclass, NULL, NULL},
     {"__doc__", descr_get_doc, NULL, NULL},
-    {"__text_signature__", get_none, NULL, NULL},
+    {"__text_signature__", descr_get_text_signature, NULL, NULL},
     {NULL, NULL, NULL, NULL},
 };
 
@@ -532,7 +590,7 @@ static KrValue classmethod_descr_call(KrThread *t, KrValue callable, const KrVal
     if (!kr_has_flag(t, args[0], KR_TPFLAG_TYPE_SUBCLASS))
         return type_error(t, "descriptor '%s' for type '%s' needs a type, not a '%T' as arg 2", d->def->name,
                           kr_type_name(d->owner), args[0]);
-    return call_def(t, d->def, args[0], args + 1, nargs - 1, kwnames);
+    return call_def(t, d->owner, d->def, args[0], args + 1, nargs - 1, kwnames);
 }
 
 static void classmethod_descr_fill(KrType *tp)

@@ -138,6 +138,8 @@ KrValue kr_type_new(KrThread *t, KrType *metatype, KrValue name, KrValue bases, 
 void kr_type_modified(KrThread *t, KrType *tp);
 /* Sets the slots of a class from the dunders in its MRO. */
 void kr_type_update_slots(KrThread *t, KrType *tp);
+/* Private-name mangling: __x inside class `classname` becomes _classname__x. */
+KrValue kr_type_mangle(KrThread *t, KrValue classname, KrValue name);
 
 /* ------------------------------------------------------------------ */
 /* Allocation and reference counting                                   */

@@ -141,6 +141,19 @@ static int property_init(KrThread *t, KrValue self, const KrValue *args, size_t 
                          KrValue kwnames)
 {
     KrValue a[4];
+    /* property() keeps PyArg_ParseTupleAndKeywords's messages. */
+    size_t nkw = kwnames ? kr_tuple_len(kwnames) : 0;
+    if (nkw && nargs + nkw > 4)
+        return kr_raise_fmt_int(t, kr_exc_type(t, TypeError), "property() takes at most 4 %sarguments (%zu given)",
+                                nargs == 0 ? "keyword " : "", nargs + nkw);
+    for (size_t k = 0; k < nkw; k++) {
+        KrValue kn = kr_tuple_items(kwnames)[k];
+        bool known = false;
+        for (int i = 0; i < 4 && !known; i++)
+            known = kr_str_equal_cstr(kn, property_arg_names[i]);
+        if (!known)
+            return kr_raise_fmt_int(t, kr_exc_type(t, TypeError), "'%U' is an invalid keyword argument for property()", kn);
+    }
     if (kr_parse_args(t, &property_args, args, nargs, kwnames, a) < 0)
         return -1;
     KrProperty *p = prop_of(self);

@@ -527,8 +527,17 @@ static KrValue str_add(KrThread *t, KrValue a, KrValue b)
 {
     if (!kr_is_str(t, a))
         return KR_NOTIMPLEMENTED;
-    if (!kr_is_str(t, b))
+    if (!kr_is_str(t, b)) {
+        /* str has no nb_add in CPython: b's __radd__ comes before the
+         * concatenation error. */
+        KrBinaryFn other = kr_type(t, b)->binary[KR_OP_ADD];
+        if (other && other != str_add) {
+            KrValue r = other(t, a, b);
+            if (r != KR_NOTIMPLEMENTED)
+                return r;
+        }
         return kr_raise_fmt(t, kr_exc_type(t, TypeError), "can only concatenate str (not \"%T\") to str", b);
+    }
     return kr_str_concat(t, a, b);
 }
 

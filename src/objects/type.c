@@ -14,6 +14,7 @@
 #include "objects/objects.h"
 #include "objects/typeslots.h"
 #include "parse/unicode_db.h"
+#include "vm/code.h"
 
 #define S(n, k, o) {KR_N_##n, SLOT_##k, o}
 const SlotDef kr_slotdefs[] = {
@@ -190,8 +191,14 @@ static KrValue mro_error(KrThread *t, KrValue *seqs[], size_t *lens, size_t *hea
     kr_sb_init(&b);
     kr_sb_append_ascii(t, &b, "Cannot create a consistent method resolution\norder (MRO) for bases", 66);
     bool first = true;
-    for (size_t i = 0; i + 1 < nseq; i++) {
+    for (size_t i = 0; i < nseq; i++) {
         if (heads[i] >= lens[i])
+            continue;
+        /* Each class once, in order of first appearance. */
+        bool seen = false;
+        for (size_t j = 0; j < i && !seen; j++)
+            seen = heads[j] < lens[j] && seqs[j][heads[j]] == seqs[i][heads[i]];
+        if (seen)
             continue;
         kr_sb_append_ascii(t, &b, first ? " " : ", ", first ? 1 : 2);
         first = false;
@@ -219,6 +226,16 @@ static bool in_tail(KrValue cand, KrValue *seqs[], size_t *lens, size_t *heads, 
 static KrValue compute_mro(KrThread *t, KrType *tp)
 {
     KrTuple *bases = kr_as_tuple(tp->bases);
+    for (size_t i = 0; i < bases->len; i++)
+        for (size_t j = i + 1; j < bases->len; j++)
+            if (bases->items[i] == bases->items[j]) {
+                KrValue n = kr_getattr_cstr(t, bases->items[i], "__name__");
+                if (n == KR_ERROR)
+                    return n;
+                KrValue r = kr_raise_fmt(t, kr_exc_type(t, TypeError), "duplicate base class %S", n);
+                kr_decref(t, n);
+                return r;
+            }
     size_t nseq = bases->len + 1;
     KrValue **seqs = calloc(nseq, sizeof *seqs);
     size_t *lens = calloc(nseq, sizeof *lens), *heads = calloc(nseq, sizeof *heads);
@@ -331,7 +348,7 @@ static void inherit_slots(KrType *tp, KrType *base)
 {
     /* Every function-pointer slot from `dealloc` to `contains` that the
      * type left NULL comes from its base. */
-    void **first = (void **)&tp->dealloc, **last = (void **)&tp->varsize;
+    void **first = (void **)&tp->dealloc, **last = (void **)&tp->contains;
     void **bfirst = (void **)&base->dealloc;
     for (void **p = first; p <= last; p++)
         if (!*p)
@@ -487,8 +504,13 @@ int kr_type_ready_builtin(KrThread *t, KrType *tp)
         if (kr_dict_set(t, tp->dict, kr_name(t, dunder_hash), KR_NONE) < 0)
             return -1;
     }
-    if (tp->base)
-        add_subclass(t, tp->base, tp);
+    if (kr_is_ptr(tp->bases)) {
+        for (size_t i = 0; i < kr_tuple_len(tp->bases); i++)
+            if (add_subclass(t, kr_as_type(kr_tuple_items(tp->bases)[i]), tp) < 0)
+                return -1;
+    } else if (tp->base && add_subclass(t, tp->base, tp) < 0) {
+        return -1;
+    }
     /* Lookups made while the dict was filled may be cached. */
     kr_type_modified(t, tp);
     return 0;
@@ -568,7 +590,16 @@ static KrValue slot_call(KrThread *t, KrValue self, const KrValue *args, size_t 
     KrValue f = kr_type_lookup(t, kr_type(t, self), kr_name(t, dunder_call));
     if (f == KR_ABSENT)
         return kr_raise_fmt(t, kr_exc_type(t, TypeError), "'%T' object is not callable", self);
-    KrValue bound = kr_method_new(t, f, self);
+    /* A __call__ that is not a descriptor (an instance of a class with
+     * __call__ of its own) is called without self. */
+    KrType *ft = kr_type(t, f);
+    KrValue bound;
+    if (ft == kr_builtin_type(t, FUNCTION))
+        bound = kr_method_new(t, f, self);
+    else if (ft->descr_get)
+        bound = ft->descr_get(t, f, self, kr_ptr(kr_type(t, self)));
+    else
+        bound = kr_incref(f);
     if (bound == KR_ERROR)
         return bound;
     KrValue r = kr_call(t, bound, args, nargs, kwnames);
@@ -848,8 +879,13 @@ static int64_t slot_len(KrThread *t, KrValue self)
     int64_t n;
     int st = kr_as_ssize(t, r, &n);
     kr_decref(t, r);
-    if (st < 0)
+    if (st < 0) {
+        if (kr_err_matches(t, kr_exc_type(t, OverflowError))) {
+            kr_err_clear(t);
+            kr_raise_fmt(t, kr_exc_type(t, OverflowError), "cannot fit 'int' into an index-sized integer");
+        }
         return -1;
+    }
     if (n < 0) {
         kr_raise_fmt(t, kr_exc_type(t, ValueError), "__len__() should return >= 0");
         return -1;
@@ -1046,6 +1082,62 @@ static void subtype_clear(KrThread *t, KrObject *o)
 /* Class creation                                                      */
 /* ------------------------------------------------------------------ */
 
+/* The __dict__ and __weakref__ attributes of instances of classes that add
+ * them. */
+static KrValue subtype_get_dict(KrThread *t, KrValue self)
+{
+    KrValue *dp = kr_instance_dict_ptr(t, self);
+    if (!dp)
+        return kr_raise_fmt(t, kr_exc_type(t, AttributeError), "This object has no __dict__");
+    if (!kr_is_ptr(*dp)) {
+        KrValue d = kr_dict_new(t);
+        if (d == KR_ERROR)
+            return d;
+        *dp = d;
+    }
+    return kr_incref(*dp);
+}
+
+static int subtype_set_dict(KrThread *t, KrValue self, KrValue value)
+{
+    KrValue *dp = kr_instance_dict_ptr(t, self);
+    if (!dp)
+        return kr_raise_fmt_int(t, kr_exc_type(t, AttributeError), "This object has no __dict__");
+    if (value != KR_ABSENT && !kr_is_dict(t, value))
+        return kr_raise_fmt_int(t, kr_exc_type(t, TypeError), "__dict__ must be set to a dictionary, not a '%T'", value);
+    KrValue old = *dp;
+    *dp = value == KR_ABSENT ? KR_ABSENT : kr_incref(value);
+    kr_xdecref(t, old);
+    return 0;
+}
+
+static KrValue subtype_get_weakref(KrThread *t, KrValue self)
+{
+    (void)t, (void)self;
+    return KR_NONE;
+}
+
+static const KrGetSetDef subtype_dict_getset = {"__dict__", subtype_get_dict, subtype_set_dict,
+                                                 "dictionary for instance variables (if defined)"};
+static const KrGetSetDef subtype_weakref_getset = {"__weakref__", subtype_get_weakref, NULL,
+                                                    "list of weak references to the object (if defined)"};
+
+static int add_getset(KrThread *t, KrType *tp, const KrGetSetDef *def)
+{
+    KrValue name = kr_str_intern_cstr(t, def->name);
+    if (name == KR_ERROR)
+        return -1;
+    KrValue have = kr_dict_get(t, tp->dict, name);
+    int r = 0;
+    if (have == KR_ABSENT) {
+        KrValue d = kr_getset_descr_new(t, tp, def);
+        r = d == KR_ERROR ? -1 : kr_dict_set(t, tp->dict, name, d);
+        kr_xdecref(t, d);
+    }
+    kr_decref(t, name);
+    return r;
+}
+
 static bool is_identifier(KrValue s)
 {
     KrStr *str = kr_as_str(s);
@@ -1061,7 +1153,7 @@ static bool is_identifier(KrValue s)
 }
 
 /* _Py_Mangle: __x inside class C becomes _C__x. */
-static KrValue mangle(KrThread *t, KrValue classname, KrValue name)
+KrValue kr_type_mangle(KrThread *t, KrValue classname, KrValue name)
 {
     KrStr *n = kr_as_str(name);
     if (n->len < 2 || kr_str_char(n, 0) != '_' || kr_str_char(n, 1) != '_')
@@ -1166,6 +1258,72 @@ static void type_set_name_cache(KrType *tp)
     tp->name = strdup(u ? u : "?");
 }
 
+/* An MRO's first item is its type, uncounted. */
+static void release_mro(KrThread *t, KrValue mro)
+{
+    if (kr_is_ptr(mro)) {
+        kr_tuple_items(mro)[0] = KR_NONE;
+        kr_decref(t, mro);
+    }
+}
+
+/* Computes and installs tp->mro, possibly through a metaclass's mro()
+ * override.  On failure tp->mro is left as it was.  The previous MRO goes
+ * to *old_out when given (the caller releases or restores it). */
+static int type_mro_internal(KrThread *t, KrType *tp, KrValue *old_out)
+{
+    KrType *meta = tp->ob.type;
+    KrValue mro;
+    if (meta != kr_builtin_type(t, TYPE) &&
+        kr_type_lookup(t, meta, kr_name(t, mro)) != kr_type_lookup(t, kr_builtin_type(t, TYPE), kr_name(t, mro))) {
+        KrValue saved = tp->mro;
+        if (!kr_is_ptr(saved))
+            tp->mro = kr_tuple_pack(t, 1, kr_ptr(tp)); /* provisional, for the call */
+        KrValue r = kr_call_method(t, kr_ptr(tp), kr_name(t, mro), NULL, 0);
+        if (!kr_is_ptr(saved))
+            kr_clear(t, &tp->mro);
+        tp->mro = saved;
+        if (r == KR_ERROR)
+            return -1;
+        mro = kr_tuple_from_iterable(t, r);
+        kr_decref(t, r);
+        if (mro == KR_ERROR)
+            return -1;
+        if (kr_tuple_len(mro) == 0 || kr_tuple_items(mro)[0] != kr_ptr(tp)) {
+            /* The type itself must come first: its slot there is uncounted. */
+            KrValue fixed = kr_tuple_new(t, kr_tuple_len(mro) + 1);
+            if (fixed == KR_ERROR) {
+                kr_decref(t, mro);
+                return -1;
+            }
+            kr_tuple_items(fixed)[0] = kr_incref(kr_ptr(tp));
+            for (size_t i = 0; i < kr_tuple_len(mro); i++)
+                kr_tuple_items(fixed)[i + 1] = kr_incref(kr_tuple_items(mro)[i]);
+            kr_decref(t, mro);
+            mro = fixed;
+        }
+        for (size_t i = 0; i < kr_tuple_len(mro); i++) {
+            KrValue m = kr_tuple_items(mro)[i];
+            if (!kr_has_flag(t, m, KR_TPFLAG_TYPE_SUBCLASS)) {
+                kr_raise_fmt(t, kr_exc_type(t, TypeError), "mro() returned a non-class ('%T')", m);
+                kr_decref(t, mro);
+                return -1;
+            }
+        }
+    } else {
+        mro = compute_mro(t, tp);
+        if (mro == KR_ERROR)
+            return -1;
+    }
+    kr_as_ptr(kr_tuple_items(mro)[0])->refcnt--;
+    if (old_out)
+        *old_out = tp->mro;
+    else
+        release_mro(t, tp->mro);
+    tp->mro = mro;
+    return 0;
+}
+
 KrValue kr_type_new(KrThread *t, KrType *meta, KrValue name, KrValue bases, KrValue ns, KrValue kwargs)
 {
     (void)kwargs;
@@ -1225,6 +1383,14 @@ KrValue kr_type_new(KrThread *t, KrType *meta, KrValue name, KrValue bases, KrVa
     } else {
         tp->ht_qualname = kr_incref(name);
     }
+    /* type(name, bases, dict) takes __module__ from the caller's globals. */
+    if (kr_dict_get(t, dict, kr_name(t, dunder_module)) == KR_ABSENT && t->frame &&
+        kr_is_ptr(t->frame->globals)) {
+        KrValue modname = kr_dict_get(t, t->frame->globals, kr_name(t, dunder_name));
+        if (modname != KR_ABSENT && modname != KR_ERROR &&
+            kr_dict_set(t, dict, kr_name(t, dunder_module), modname) < 0)
+            goto fail;
+    }
     if (kr_dict_get(t, dict, kr_name(t, dunder_doc)) == KR_ABSENT &&
         kr_dict_set(t, dict, kr_name(t, dunder_doc), KR_NONE) < 0)
         goto fail;
@@ -1282,7 +1448,7 @@ KrValue kr_type_new(KrThread *t, KrType *meta, KrValue name, KrValue bases, KrVa
                 kr_raise_fmt(t, kr_exc_type(t, TypeError), "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0");
                 goto fail;
             }
-            KrValue mname = mangle(t, name, items[i]);
+            KrValue mname = kr_type_mangle(t, name, items[i]);
             if (mname == KR_ERROR)
                 goto fail;
             if (kr_dict_get(t, dict, mname) != KR_ABSENT) {
@@ -1314,26 +1480,17 @@ KrValue kr_type_new(KrThread *t, KrType *meta, KrValue name, KrValue bases, KrVa
         tp->weaklistoffset = (uint32_t)(nextra * sizeof(KrValue) + 1);
         nextra++;
     }
+    if (add_dict && add_getset(t, tp, &subtype_dict_getset) < 0)
+        goto fail;
+    if (add_weak && add_getset(t, tp, &subtype_weakref_getset) < 0)
+        goto fail;
     tp->basicsize = (uint32_t)(builtin_base(base)->basicsize + nextra * sizeof(KrValue));
     if (nextra)
         tp->flags |= KR_TPFLAG_GC;
 
-    /* MRO, possibly through a metaclass's mro() override. */
-    if (meta != kr_builtin_type(t, TYPE) &&
-        kr_type_lookup(t, meta, kr_name(t, mro)) != kr_type_lookup(t, kr_builtin_type(t, TYPE), kr_name(t, mro))) {
-        tp->mro = kr_tuple_pack(t, 1, kr_ptr(tp)); /* provisional, for the call */
-        KrValue r = kr_call_method(t, result, kr_name(t, mro), NULL, 0);
-        kr_clear(t, &tp->mro);
-        if (r == KR_ERROR)
-            goto fail;
-        tp->mro = kr_tuple_from_iterable(t, r);
-        kr_decref(t, r);
-    } else {
-        tp->mro = compute_mro(t, tp);
-    }
-    if (tp->mro == KR_ERROR)
+    tp->mro = KR_ABSENT;
+    if (type_mro_internal(t, tp, NULL) < 0)
         goto fail;
-    kr_as_ptr(kr_tuple_items(tp->mro)[0])->refcnt--;
 
     kr_type_update_slots(t, tp);
     tp->dealloc = subtype_dealloc;
@@ -1382,11 +1539,16 @@ KrValue kr_type_new(KrThread *t, KrType *meta, KrValue name, KrValue bases, KrVa
         KrValue args[2] = {result, k};
         KrValue r = kr_call_special(t, v, kr_name(t, dunder_set_name), args, 2);
         if (r == KR_ERROR) {
-            kr_decref(t, items);
+            /* 3.11 wraps the error in a RuntimeError naming the attribute. */
             KrValue exc = kr_err_fetch(t);
-            /* 3.11 adds a note naming the attribute */
-            kr_raise(t, exc);
+            kr_raise_fmt(t, kr_exc_type(t, RuntimeError), "Error calling __set_name__ on '%T' instance %R in '%U'",
+                         v, k, tp->ht_name);
+            if (kr_is_exception(t, t->exc)) {
+                kr_exception_set_cause(t, t->exc, exc);
+                kr_exception_set_context(t, t->exc, exc);
+            }
             kr_decref(t, exc);
+            kr_decref(t, items);
             goto fail;
         }
         if (r != KR_ABSENT)
@@ -1555,6 +1717,20 @@ static KrValue type_new_slot(KrThread *t, KrType *meta, const KrValue *args, siz
         return kr_raise_fmt(t, kr_exc_type(t, TypeError), "type.__new__() argument 2 must be tuple, not %T", args[1]);
     if (!kr_is_dict(t, args[2]))
         return kr_raise_fmt(t, kr_exc_type(t, TypeError), "type.__new__() argument 3 must be dict, not %T", args[2]);
+    for (size_t i = 0; i < kr_tuple_len(args[1]); i++) {
+        KrValue b = kr_tuple_items(args[1])[i];
+        if (kr_has_flag(t, b, KR_TPFLAG_TYPE_SUBCLASS))
+            continue;
+        KrValue me;
+        int r = kr_lookup_attr(t, b, kr_name(t, dunder_mro_entries), &me);
+        if (r < 0)
+            return KR_ERROR;
+        if (r > 0) {
+            kr_decref(t, me);
+            return kr_raise_fmt(t, kr_exc_type(t, TypeError),
+                                "type() doesn't support MRO entry resolution; use types.new_class()");
+        }
+    }
     KrType *winner = kr_calculate_metaclass(t, meta, args[1]);
     if (!winner)
         return KR_ERROR;
@@ -1747,6 +1923,101 @@ static int type_set_module(KrThread *t, KrValue self, KrValue value)
 }
 
 static KrValue type_get_bases(KrThread *t, KrValue self) { (void)t; return kr_incref(kr_as_type(self)->bases); }
+
+typedef struct {
+    KrType *type;
+    KrValue old_mro;
+} SavedMro;
+
+typedef struct {
+    SavedMro *items;
+    size_t len, cap;
+} SavedMros;
+
+/* Recomputes the MRO of tp and its subclasses, keeping the old ones. */
+static int mro_recompute(KrThread *t, KrType *tp, SavedMros *saved)
+{
+    if (saved->len == saved->cap) {
+        size_t cap = saved->cap ? saved->cap * 2 : 8;
+        SavedMro *a = realloc(saved->items, cap * sizeof *a);
+        if (!a)
+            return kr_no_memory(t), -1;
+        saved->items = a;
+        saved->cap = cap;
+    }
+    KrValue old;
+    if (type_mro_internal(t, tp, &old) < 0)
+        return -1;
+    saved->items[saved->len++] = (SavedMro){tp, old};
+    for (size_t i = 0; i < tp->nsubclasses; i++)
+        if (mro_recompute(t, tp->subclasses[i], saved) < 0)
+            return -1;
+    return 0;
+}
+
+static int type_set_bases(KrThread *t, KrValue self, KrValue value)
+{
+    KrType *tp = kr_as_type(self);
+    if (check_set_special(t, tp, value, "__bases__") < 0)
+        return -1;
+    if (!kr_is_tuple(t, value))
+        return kr_raise_fmt_int(t, kr_exc_type(t, TypeError), "can only assign tuple to %s.__bases__, not %T",
+                                tp->name, value);
+    size_t n = kr_tuple_len(value);
+    if (n == 0)
+        return kr_raise_fmt_int(t, kr_exc_type(t, TypeError),
+                                "can only assign non-empty tuple to %s.__bases__, not ()", tp->name);
+    for (size_t i = 0; i < n; i++) {
+        KrValue b = kr_tuple_items(value)[i];
+        if (!kr_has_flag(t, b, KR_TPFLAG_TYPE_SUBCLASS))
+            return kr_raise_fmt_int(t, kr_exc_type(t, TypeError), "%s.__bases__ must be tuple of classes, not '%T'",
+                                    tp->name, b);
+        if (kr_is_subtype(kr_as_type(b), tp))
+            return kr_raise_fmt_int(t, kr_exc_type(t, TypeError), "a __bases__ item causes an inheritance cycle");
+    }
+    KrType *new_base = best_base(t, value);
+    if (!new_base)
+        return -1;
+    KrType *old_base = tp->base;
+    if (builtin_base(new_base) != builtin_base(old_base) ||
+        ((new_base->flags ^ old_base->flags) & KR_TPFLAG_HEAPTYPE))
+        return kr_raise_fmt_int(t, kr_exc_type(t, TypeError), "__bases__ assignment: '%s' deallocator differs from '%s'",
+                                new_base->name, old_base->name);
+    if (new_base->basicsize != old_base->basicsize ||
+        new_base->dictoffset != old_base->dictoffset || new_base->weaklistoffset != old_base->weaklistoffset)
+        return kr_raise_fmt_int(t, kr_exc_type(t, TypeError), "__bases__ assignment: '%s' object layout differs from '%s'",
+                                new_base->name, old_base->name);
+    KrValue old_bases = tp->bases;
+    tp->bases = kr_incref(value);
+    tp->base = new_base;
+    SavedMros saved = {NULL, 0, 0};
+    bool ok = mro_recompute(t, tp, &saved) == 0;
+    for (size_t i = saved.len; i-- > 0;) {
+        if (ok) {
+            release_mro(t, saved.items[i].old_mro);
+        } else {
+            release_mro(t, saved.items[i].type->mro);
+            saved.items[i].type->mro = saved.items[i].old_mro;
+        }
+    }
+    free(saved.items);
+    if (!ok) {
+        kr_decref(t, tp->bases);
+        tp->bases = old_bases;
+        tp->base = old_base;
+        return -1;
+    }
+    for (size_t i = 0; i < kr_tuple_len(old_bases); i++)
+        remove_subclass(kr_as_type(kr_tuple_items(old_bases)[i]), tp);
+    for (size_t i = 0; i < n; i++)
+        add_subclass(t, kr_as_type(kr_tuple_items(value)[i]), tp);
+    kr_incref(kr_ptr(new_base));
+    kr_decref(t, kr_ptr(old_base));
+    kr_decref(t, old_bases);
+    kr_type_modified(t, tp);
+    update_slots_recursive(t, tp);
+    return 0;
+}
 static KrValue type_get_mro(KrThread *t, KrValue self) { (void)t; return kr_incref(kr_as_type(self)->mro); }
 
 static KrValue type_get_base(KrThread *t, KrValue self)
@@ -1857,7 +2128,7 @@ static KrValue type_get_text_signature(KrThread *t, KrValue self) { (void)t, (vo
 static const KrGetSetDef type_getsets[] = {
     {"__name__", type_get_name, type_set_name, NULL},
     {"__qualname__", type_get_qualname, type_set_qualname, NULL},
-    {"__bases__", type_get_bases, NULL, NULL},
+    {"__bases__", type_get_bases, type_set_bases, NULL},
     {"__mro__", type_get_mro, NULL, NULL},
     {"__base__", type_get_base, NULL, NULL},
     {"__module__", type_get_module, type_set_module, NULL},
