@@ -10,6 +10,7 @@
 
 #include "core/codecs.h"
 #include "objects/bytes_common.h"
+#include "objects/seq.h"
 
 /* ---- BytesBuf ---- */
 
@@ -802,11 +803,13 @@ KrValue bytes_mul_slot(KrThread *t, KrValue a, KrValue b)
 {
     bool a_seq = bytes_is_bytes(t, a) || bytes_is_bytearray(t, a);
     KrValue seq = a_seq ? a : b, n = a_seq ? b : a;
-    if (!bytes_is_index(t, n)) {
-        if (a_seq && !(bytes_is_bytes(t, b) || bytes_is_bytearray(t, b)))
-            return KR_NOTIMPLEMENTED;
-        return KR_NOTIMPLEMENTED;
+    if (a_seq) {
+        KrValue r = seq_mul_other_first(t, a, b);
+        if (r != KR_NOTIMPLEMENTED)
+            return r;
     }
+    if (!bytes_is_index(t, n))
+        return seq_mul_error(t, n);
     return bytes_repeat(t, seq, n);
 }
 

@@ -17,12 +17,16 @@ static KrValue type_error(KrThread *t, const char *fmt, ...)
     return KR_ERROR;
 }
 
-/* Calls a C method with CPython's "takes no keyword arguments" check. */
-static KrValue call_def(KrThread *t, const KrMethodDef *def, KrValue self, const KrValue *args, size_t nargs,
-                        KrValue kwnames)
+/* Calls a C method with CPython's "takes no keyword arguments" check;
+ * methods of a type (owner non-NULL) are named "type.name()" as CPython does. */
+static KrValue call_def(KrThread *t, const KrMethodDef *def, KrType *owner, KrValue self, const KrValue *args,
+                        size_t nargs, KrValue kwnames)
 {
-    if (!(def->flags & KR_METH_KEYWORDS) && kwnames && kr_tuple_len(kwnames) > 0)
+    if (!(def->flags & KR_METH_KEYWORDS) && kwnames && kr_tuple_len(kwnames) > 0) {
+        if (owner)
+            return type_error(t, "%s.%s() takes no keyword arguments", kr_type_name(owner), def->name);
         return type_error(t, "%s() takes no keyword arguments", def->name);
+    }
     return def->fn(t, self, args, nargs, kwnames);
 }
 
@@ -60,17 +64,22 @@ static void builtin_traverse(KrObject *o, KrVisitFn visit, void *arg)
         visit(kr_as_ptr(f->module), arg);
 }
 
-static KrValue builtin_call(KrThread *t, KrValue callable, const KrValue *args, size_t nargs, KrValue kwnames)
-{
-    KrBuiltinFunction *f = (KrBuiltinFunction *)kr_as_ptr(callable);
-    KrValue self = f->self == KR_ABSENT ? KR_NONE : f->self;
-    return call_def(t, f->def, self, args, nargs, kwnames);
-}
-
 static bool builtin_is_method(KrThread *t, KrBuiltinFunction *f)
 {
     return f->self != KR_ABSENT && !kr_is_none(f->self) &&
            kr_type(t, f->self) != kr_builtin_type(t, MODULE);
+}
+
+static KrValue builtin_call(KrThread *t, KrValue callable, const KrValue *args, size_t nargs, KrValue kwnames)
+{
+    KrBuiltinFunction *f = (KrBuiltinFunction *)kr_as_ptr(callable);
+    KrValue self = f->self == KR_ABSENT ? KR_NONE : f->self;
+    KrType *owner = NULL;
+    if (builtin_is_method(t, f))
+        owner = kr_has_flag(t, f->self, KR_TPFLAG_TYPE_SUBCLASS) && (f->def->flags & KR_METH_CLASS)
+                    ? kr_as_type(f->self)
+                    : kr_type(t, f->self);
+    return call_def(t, f->def, owner, self, args, nargs, kwnames);
 }
 
 static KrValue builtin_repr(KrThread *t, KrValue self)
@@ -456,7 +465,7 @@ static KrValue method_descr_call(KrThread *t, KrValue callable, const KrValue *a
         return type_error(t, "unbound method %s.%s() needs an argument", kr_type_name(d->owner), d->def->name);
     if (descr_check(t, d->owner, d->def->name, args[0]) == KR_ERROR)
         return KR_ERROR;
-    return call_def(t, d->def, args[0], args + 1, nargs - 1, kwnames);
+    return call_def(t, d->def, d->owner, args[0], args + 1, nargs - 1, kwnames);
 }
 
 static KrValue method_descr_repr(KrThread *t, KrValue self)
@@ -532,7 +541,7 @@ static KrValue classmethod_descr_call(KrThread *t, KrValue callable, const KrVal
     if (!kr_has_flag(t, args[0], KR_TPFLAG_TYPE_SUBCLASS))
         return type_error(t, "descriptor '%s' for type '%s' needs a type, not a '%T' as arg 2", d->def->name,
                           kr_type_name(d->owner), args[0]);
-    return call_def(t, d->def, args[0], args + 1, nargs - 1, kwnames);
+    return call_def(t, d->def, d->owner, args[0], args + 1, nargs - 1, kwnames);
 }
 
 static void classmethod_descr_fill(KrType *tp)
@@ -595,6 +604,12 @@ KrValue kr_wrapper_call(KrThread *t, KrType *owner, const SlotDef *s, KrValue se
     bool kw_ok = s->kind == SLOT_CALL || s->kind == SLOT_INIT;
     if (!kw_ok && kwnames && kr_tuple_len(kwnames) > 0)
         return type_error(t, "wrapper %s() takes no keyword arguments", slot_name(t, s));
+    /* seq.__mul__(x) wraps CPython's sq_repeat: x must be an index, and
+     * x's own __rmul__ gets no say. */
+    if ((s->kind == SLOT_BINARY || s->kind == SLOT_RBINARY || s->kind == SLOT_INPLACE) && s->op == KR_OP_MUL &&
+        nargs == 1 && kr_seq_is_repeat_slot(t, owner->binary[KR_OP_MUL]) && !kr_is_int(t, args[0]) &&
+        !kr_type(t, args[0])->index)
+        return type_error(t, "'%T' object cannot be interpreted as an integer", args[0]);
     switch (s->kind) {
     case SLOT_REPR:
         if (want_args(t, s, nargs, 0) < 0) return KR_ERROR;

@@ -598,6 +598,9 @@ int kr_list_append(KrThread *t, KrValue list, KrValue item);
 int kr_list_extend(KrThread *t, KrValue list, KrValue iterable);
 KrValue kr_list_from_iterable(KrThread *t, KrValue iterable);  /* list(iterable) */
 int kr_list_sort(KrThread *t, KrValue list, KrValue key, bool reverse);
+/* Is f the multiply slot of a built-in sequence (str, bytes, bytearray,
+ * tuple, list), i.e. CPython's sq_repeat rather than an nb_multiply? */
+bool kr_seq_is_repeat_slot(KrThread *t, KrBinaryFn f);
 
 /* ------------------------------------------------------------------ */
 /* dict, set                                                           */
