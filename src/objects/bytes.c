@@ -277,6 +277,33 @@ int bytes_from_object(KrThread *t, KrValue v, BytesBuf *out, const char *as)
                                is_bytes ? "bytes must be in range(0, 256)" : "byte must be in range(0, 256)");
 }
 
+KrValue kr_bytes_from_object(KrThread *t, KrValue v)
+{
+    if (kr_is_ptr(v) && kr_as_ptr(v)->type == kr_builtin_type(t, BYTES))
+        return kr_incref(v);
+    KrValue r = kr_call_special(t, v, kr_name(t, dunder_bytes), NULL, 0);
+    if (r == KR_ERROR)
+        return KR_ERROR;
+    if (r != KR_ABSENT) {
+        if (!bytes_is_bytes(t, r)) {
+            kr_raise_fmt(t, kr_exc_type(t, TypeError), "__bytes__ returned non-bytes (type %s)", kr_typename_of(t, r));
+            kr_decref(t, r);
+            return KR_ERROR;
+        }
+        return r;
+    }
+    /* PyBytes_FromObject takes neither str nor an int count. */
+    if (kr_is_str(t, v) || kr_is_int(t, v))
+        return kr_raise_fmt(t, kr_exc_type(t, TypeError), "cannot convert '%s' object to bytes", kr_typename_of(t, v));
+    BytesBuf b;
+    bbuf_init(&b);
+    if (bytes_from_object(t, v, &b, "bytes") < 0) {
+        bbuf_free(&b);
+        return KR_ERROR;
+    }
+    return bbuf_finish(t, &b, false);
+}
+
 /* ---- codecs ---- */
 
 typedef enum { ENC_UTF8, ENC_ASCII, ENC_LATIN1, ENC_UTF16, ENC_UTF16LE, ENC_UTF16BE, ENC_UTF32,

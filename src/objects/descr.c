@@ -17,9 +17,8 @@ static KrValue type_error(KrThread *t, const char *fmt, ...)
     return KR_ERROR;
 }
 
-/* Calls a C method with CPython's "takes no keyword arguments" check;
- * methods of a type (owner non-NULL) are named "type.name()" as CPython does. */
-static KrValue call_def(KrThread *t, const KrMethodDef *def, KrType *owner, KrValue self, const KrValue *args,
+/* Calls a C method with CPython's "takes no keyword arguments" check. */
+static KrValue call_def(KrThread *t, KrType *owner, const KrMethodDef *def, KrValue self, const KrValue *args,
                         size_t nargs, KrValue kwnames)
 {
     if (!(def->flags & KR_METH_KEYWORDS) && kwnames && kr_tuple_len(kwnames) > 0) {
@@ -76,10 +75,8 @@ static KrValue builtin_call(KrThread *t, KrValue callable, const KrValue *args, 
     KrValue self = f->self == KR_ABSENT ? KR_NONE : f->self;
     KrType *owner = NULL;
     if (builtin_is_method(t, f))
-        owner = kr_has_flag(t, f->self, KR_TPFLAG_TYPE_SUBCLASS) && (f->def->flags & KR_METH_CLASS)
-                    ? kr_as_type(f->self)
-                    : kr_type(t, f->self);
-    return call_def(t, f->def, owner, self, args, nargs, kwnames);
+        owner = kr_has_flag(t, f->self, KR_TPFLAG_TYPE_SUBCLASS) ? kr_as_type(f->self) : kr_type(t, f->self);
+    return call_def(t, owner, f->def, self, args, nargs, kwnames);
 }
 
 static KrValue builtin_repr(KrThread *t, KrValue self)
@@ -465,7 +462,7 @@ static KrValue method_descr_call(KrThread *t, KrValue callable, const KrValue *a
         return type_error(t, "unbound method %s.%s() needs an argument", kr_type_name(d->owner), d->def->name);
     if (descr_check(t, d->owner, d->def->name, args[0]) == KR_ERROR)
         return KR_ERROR;
-    return call_def(t, d->def, d->owner, args[0], args + 1, nargs - 1, kwnames);
+    return call_def(t, d->owner, d->def, args[0], args + 1, nargs - 1, kwnames);
 }
 
 static KrValue method_descr_repr(KrThread *t, KrValue self)
@@ -541,7 +538,7 @@ static KrValue classmethod_descr_call(KrThread *t, KrValue callable, const KrVal
     if (!kr_has_flag(t, args[0], KR_TPFLAG_TYPE_SUBCLASS))
         return type_error(t, "descriptor '%s' for type '%s' needs a type, not a '%T' as arg 2", d->def->name,
                           kr_type_name(d->owner), args[0]);
-    return call_def(t, d->def, d->owner, args[0], args + 1, nargs - 1, kwnames);
+    return call_def(t, d->owner, d->def, args[0], args + 1, nargs - 1, kwnames);
 }
 
 static void classmethod_descr_fill(KrType *tp)

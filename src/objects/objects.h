@@ -551,6 +551,9 @@ KrValue kr_bytes_decode(KrThread *t, KrValue obj, const unsigned char *data, siz
                         KrValue errors);
 /* str.encode: the same codecs. */
 KrValue kr_bytes_from_str(KrThread *t, KrValue s, KrValue encoding, KrValue errors);
+/* CPython's PyObject_Bytes: __bytes__, else a buffer's or an iterable of
+ * ints' bytes ("cannot convert 'str' object to bytes" for str and ints). */
+KrValue kr_bytes_from_object(KrThread *t, KrValue v);
 
 /* ------------------------------------------------------------------ */
 /* tuple, list                                                         */

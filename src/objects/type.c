@@ -313,7 +313,7 @@ static void inherit_slots(KrType *tp, KrType *base)
 {
     /* Every function-pointer slot from `dealloc` to `contains` that the
      * type left NULL comes from its base. */
-    void **first = (void **)&tp->dealloc, **last = (void **)&tp->varsize;
+    void **first = (void **)&tp->dealloc, **last = (void **)&tp->contains;
     void **bfirst = (void **)&base->dealloc;
     for (void **p = first; p <= last; p++)
         if (!*p)
