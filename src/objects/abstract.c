@@ -971,11 +971,8 @@ int kr_parse_args(KrThread *t, const KrArgSpec *spec, const KrValue *args, size_
             }
         }
         if (found < 0 || found < spec->npositional_only) {
-            if (found >= 0)
-                type_error(t, "%s() got some positional-only arguments passed as keyword arguments: '%U'",
-                           spec->fname, kn);
-            else
-                type_error(t, "%s() got an unexpected keyword argument '%U'", spec->fname, kn);
+            /* C functions word it so even for a positional-only name. */
+            type_error(t, "'%U' is an invalid keyword argument for %s()", kn, spec->fname);
             return -1;
         }
         if (out[found] != KR_ABSENT) {
