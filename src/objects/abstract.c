@@ -942,18 +942,25 @@ int kr_parse_args(KrThread *t, const KrArgSpec *spec, const KrValue *args, size_
     int npos_max = spec->nkw_only_start;
     for (int i = 0; i < spec->nnames; i++)
         out[i] = KR_ABSENT;
+    size_t nkw = kwnames ? kr_tuple_len(kwnames) : 0;
+    /* CPython's _PyArg_UnpackKeywords: too many in all first, then too
+     * many positional (which differs once keyword-only parameters exist). */
+    if (nargs + nkw > (size_t)spec->nnames) {
+        type_error(t, "%s() takes at most %d %sargument%s (%zu given)", spec->fname, spec->nnames,
+                   nargs == 0 ? "keyword " : "", spec->nnames == 1 ? "" : "s", nargs + nkw);
+        return -1;
+    }
     if ((int)nargs > npos_max) {
-        if (spec->nrequired == npos_max || spec->nrequired > npos_max)
-            type_error(t, "%s() takes exactly %d positional argument%s (%zu given)", spec->fname, npos_max,
-                       npos_max == 1 ? "" : "s", nargs);
+        if (npos_max == 0)
+            type_error(t, "%s() takes no positional arguments", spec->fname);
         else
-            type_error(t, "%s() takes at most %d argument%s (%zu given)", spec->fname, npos_max,
-                       npos_max == 1 ? "" : "s", nargs);
+            type_error(t, "%s() takes %s %d positional argument%s (%zu given)", spec->fname,
+                       spec->nrequired < npos_max ? "at most" : "exactly", npos_max, npos_max == 1 ? "" : "s",
+                       nargs);
         return -1;
     }
     for (size_t i = 0; i < nargs; i++)
         out[i] = args[i];
-    size_t nkw = kwnames ? kr_tuple_len(kwnames) : 0;
     for (size_t k = 0; k < nkw; k++) {
         KrValue kn = kr_tuple_items(kwnames)[k];
         int found = -1;
@@ -964,11 +971,8 @@ int kr_parse_args(KrThread *t, const KrArgSpec *spec, const KrValue *args, size_
             }
         }
         if (found < 0 || found < spec->npositional_only) {
-            if (found >= 0)
-                type_error(t, "%s() got some positional-only arguments passed as keyword arguments: '%U'",
-                           spec->fname, kn);
-            else
-                type_error(t, "%s() got an unexpected keyword argument '%U'", spec->fname, kn);
+            /* C functions word it so even for a positional-only name. */
+            type_error(t, "'%U' is an invalid keyword argument for %s()", kn, spec->fname);
             return -1;
         }
         if (out[found] != KR_ABSENT) {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "objects/bytes_common.h"
+#include "objects/seq.h"
 
 /* ---- storage ---- */
 
@@ -300,8 +301,11 @@ static KrValue ba_imul(KrThread *t, KrValue a, KrValue b)
 {
     if (!bytes_is_bytearray(t, a))
         return KR_NOTIMPLEMENTED;
+    KrValue r = seq_mul_other_first(t, a, b);
+    if (r != KR_NOTIMPLEMENTED)
+        return r;
     if (!kr_is_int(t, b) && !kr_type(t, b)->index)
-        return KR_NOTIMPLEMENTED;
+        return seq_mul_error(t, b);
     int64_t count;
     if (kr_as_ssize(t, b, &count) < 0)
         return KR_ERROR;

@@ -10,6 +10,7 @@
 
 #include "core/codecs.h"
 #include "objects/bytes_common.h"
+#include "objects/seq.h"
 
 /* ---- BytesBuf ---- */
 
@@ -274,6 +275,33 @@ int bytes_from_object(KrThread *t, KrValue v, BytesBuf *out, const char *as)
     }
     return bytes_from_iterable(t, v, out, as,
                                is_bytes ? "bytes must be in range(0, 256)" : "byte must be in range(0, 256)");
+}
+
+KrValue kr_bytes_from_object(KrThread *t, KrValue v)
+{
+    if (kr_is_ptr(v) && kr_as_ptr(v)->type == kr_builtin_type(t, BYTES))
+        return kr_incref(v);
+    KrValue r = kr_call_special(t, v, kr_name(t, dunder_bytes), NULL, 0);
+    if (r == KR_ERROR)
+        return KR_ERROR;
+    if (r != KR_ABSENT) {
+        if (!bytes_is_bytes(t, r)) {
+            kr_raise_fmt(t, kr_exc_type(t, TypeError), "__bytes__ returned non-bytes (type %s)", kr_typename_of(t, r));
+            kr_decref(t, r);
+            return KR_ERROR;
+        }
+        return r;
+    }
+    /* PyBytes_FromObject takes neither str nor an int count. */
+    if (kr_is_str(t, v) || kr_is_int(t, v))
+        return kr_raise_fmt(t, kr_exc_type(t, TypeError), "cannot convert '%s' object to bytes", kr_typename_of(t, v));
+    BytesBuf b;
+    bbuf_init(&b);
+    if (bytes_from_object(t, v, &b, "bytes") < 0) {
+        bbuf_free(&b);
+        return KR_ERROR;
+    }
+    return bbuf_finish(t, &b, false);
 }
 
 /* ---- codecs ---- */
@@ -802,11 +830,13 @@ KrValue bytes_mul_slot(KrThread *t, KrValue a, KrValue b)
 {
     bool a_seq = bytes_is_bytes(t, a) || bytes_is_bytearray(t, a);
     KrValue seq = a_seq ? a : b, n = a_seq ? b : a;
-    if (!bytes_is_index(t, n)) {
-        if (a_seq && !(bytes_is_bytes(t, b) || bytes_is_bytearray(t, b)))
-            return KR_NOTIMPLEMENTED;
-        return KR_NOTIMPLEMENTED;
+    if (a_seq) {
+        KrValue r = seq_mul_other_first(t, a, b);
+        if (r != KR_NOTIMPLEMENTED)
+            return r;
     }
+    if (!bytes_is_index(t, n))
+        return seq_mul_error(t, n);
     return bytes_repeat(t, seq, n);
 }
 

@@ -278,9 +278,10 @@ KrValue bytes_percent_format(KrThread *t, const unsigned char *fmt_in, size_t n,
             if (owned == KR_ERROR)
                 goto fail;
             value = owned;
-            /* After a key, positional arguments are not counted. */
+            /* The keyed value counts as the one argument, used up: a later
+             * unkeyed conversion finds "not enough arguments". */
             a.arglen = -1;
-            a.argidx = -2;
+            a.argidx = -1;
         }
         if (p.width_star) {
             if (bf_star(t, &a, &p.width) < 0)

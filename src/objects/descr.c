@@ -653,6 +653,12 @@ KrValue kr_wrapper_call(KrThread *t, KrType *owner, const SlotDef *s, KrValue se
     bool kw_ok = s->kind == SLOT_CALL || s->kind == SLOT_INIT;
     if (!kw_ok && kwnames && kr_tuple_len(kwnames) > 0)
         return type_error(t, "wrapper %s() takes no keyword arguments", slot_name(t, s));
+    /* seq.__mul__(x) wraps CPython's sq_repeat: x must be an index, and
+     * x's own __rmul__ gets no say. */
+    if ((s->kind == SLOT_BINARY || s->kind == SLOT_RBINARY || s->kind == SLOT_INPLACE) && s->op == KR_OP_MUL &&
+        nargs == 1 && kr_seq_is_repeat_slot(t, owner->binary[KR_OP_MUL]) && !kr_is_int(t, args[0]) &&
+        !kr_type(t, args[0])->index)
+        return type_error(t, "'%T' object cannot be interpreted as an integer", args[0]);
     switch (s->kind) {
     case SLOT_REPR:
         if (want_args(t, s, nargs, 0) < 0) return KR_ERROR;

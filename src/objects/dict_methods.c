@@ -1256,8 +1256,16 @@ static KrValue view_m_reversed(KrThread *t, KrValue self, const KrValue *args, s
     return dict_iter_new(t, view_dict(self), kind, true);
 }
 
-/* TODO: `mapping` (a mappingproxy of the dict) once mappingproxy has a
- * constructor. */
+static KrValue view_get_mapping(KrThread *t, KrValue self)
+{
+    return kr_mappingproxy_new(t, view_dict(self));
+}
+
+static const KrGetSetDef view_getsets[] = {
+    {"mapping", view_get_mapping, NULL, "dictionary that this view refers to"},
+    {0},
+};
+
 static const KrMethodDef setview_methods[] = {
     {"isdisjoint", view_m_isdisjoint, 0, "Return True if the view and the given iterable have a null intersection."},
     {"__reversed__", view_m_reversed, 0, "Return a reverse iterator over the dict keys."},
@@ -1305,6 +1313,7 @@ const KrTypeSpec kr_dict_keys_spec = {
     .name = "dict_keys",
     .basicsize = sizeof(KrDictView),
     .flags = KR_TPFLAG_GC,
+    .getsets = view_getsets,
     .methods = setview_methods,
     .fill = keys_fill,
 };
@@ -1312,6 +1321,7 @@ const KrTypeSpec kr_dict_values_spec = {
     .name = "dict_values",
     .basicsize = sizeof(KrDictView),
     .flags = KR_TPFLAG_GC,
+    .getsets = view_getsets,
     .methods = values_methods,
     .fill = view_fill_common,
 };
@@ -1319,6 +1329,7 @@ const KrTypeSpec kr_dict_items_spec = {
     .name = "dict_items",
     .basicsize = sizeof(KrDictView),
     .flags = KR_TPFLAG_GC,
+    .getsets = view_getsets,
     .methods = setview_methods,
     .fill = items_fill,
 };

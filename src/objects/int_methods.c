@@ -748,11 +748,7 @@ static KrValue int_from_bytes(KrThread *t, KrValue cls, const KrValue *args, siz
     int is_signed = 0;
     if (a[2] != KR_ABSENT && (is_signed = kr_truth(t, a[2])) < 0)
         return KR_ERROR;
-    KrValue bytes;
-    if (kr_has_flag(t, a[0], KR_TPFLAG_BYTES_SUBCLASS))
-        bytes = kr_incref(a[0]);
-    else
-        bytes = kr_call1(t, kr_type_value(kr_builtin_type(t, BYTES)), a[0]);
+    KrValue bytes = kr_has_flag(t, a[0], KR_TPFLAG_BYTES_SUBCLASS) ? kr_incref(a[0]) : kr_bytes_from_object(t, a[0]);
     if (bytes == KR_ERROR)
         return KR_ERROR;
     mpz_t r;

@@ -479,19 +479,17 @@ static KrValue list_repeat(KrThread *t, KrValue seq, KrValue count)
 static KrValue list_mul(KrThread *t, KrValue a, KrValue b)
 {
     if (kr_is_list(t, a)) {
-        if (!kr_is_list(t, b)) {
-            KrValue r = list_try_other(t, a, b, KR_OP_MUL, list_mul);
-            if (r != KR_NOTIMPLEMENTED)
-                return r;
-        }
+        KrValue r = seq_mul_other_first(t, a, b);
+        if (r != KR_NOTIMPLEMENTED)
+            return r;
         if (seq_has_index(t, b))
             return list_repeat(t, a, b);
-        return kr_raise_fmt(t, kr_exc_type(t, TypeError), "can't multiply sequence by non-int of type '%T'", b);
+        return seq_mul_error(t, b);
     }
     if (kr_is_list(t, b)) {
         if (seq_has_index(t, a))
             return list_repeat(t, b, a);
-        return kr_raise_fmt(t, kr_exc_type(t, TypeError), "can't multiply sequence by non-int of type '%T'", a);
+        return seq_mul_error(t, a);
     }
     return KR_NOTIMPLEMENTED;
 }
@@ -514,13 +512,11 @@ static KrValue list_imul(KrThread *t, KrValue a, KrValue b)
 {
     if (!kr_is_list(t, a))
         return KR_NOTIMPLEMENTED;
-    if (!kr_is_list(t, b)) {
-        KrValue r = list_try_other(t, a, b, KR_OP_MUL, list_mul);
-        if (r != KR_NOTIMPLEMENTED)
-            return r;
-    }
+    KrValue r = seq_mul_other_first(t, a, b);
+    if (r != KR_NOTIMPLEMENTED)
+        return r;
     if (!seq_has_index(t, b))
-        return kr_raise_fmt(t, kr_exc_type(t, TypeError), "can't multiply sequence by non-int of type '%T'", b);
+        return seq_mul_error(t, b);
     int64_t n;
     if (list_repeat_count(t, b, &n) < 0)
         return KR_ERROR;

@@ -556,6 +556,9 @@ KrValue kr_bytes_decode(KrThread *t, KrValue obj, const unsigned char *data, siz
                         KrValue errors);
 /* str.encode: the same codecs. */
 KrValue kr_bytes_from_str(KrThread *t, KrValue s, KrValue encoding, KrValue errors);
+/* CPython's PyObject_Bytes: __bytes__, else a buffer's or an iterable of
+ * ints' bytes ("cannot convert 'str' object to bytes" for str and ints). */
+KrValue kr_bytes_from_object(KrThread *t, KrValue v);
 
 /* ------------------------------------------------------------------ */
 /* tuple, list                                                         */
@@ -603,6 +606,9 @@ int kr_list_append(KrThread *t, KrValue list, KrValue item);
 int kr_list_extend(KrThread *t, KrValue list, KrValue iterable);
 KrValue kr_list_from_iterable(KrThread *t, KrValue iterable);  /* list(iterable) */
 int kr_list_sort(KrThread *t, KrValue list, KrValue key, bool reverse);
+/* Is f the multiply slot of a built-in sequence (str, bytes, bytearray,
+ * tuple, list), i.e. CPython's sq_repeat rather than an nb_multiply? */
+bool kr_seq_is_repeat_slot(KrThread *t, KrBinaryFn f);
 
 /* ------------------------------------------------------------------ */
 /* dict, set                                                           */

@@ -20,6 +20,15 @@ int seq_index_value(KrThread *t, KrValue v, KrType *exc, int64_t *out);
  * "slice indices must be integers or have an __index__ method". */
 int seq_slice_index_not_none(KrThread *t, KrValue v, int64_t *out);
 
+/* Sequence repetition `a * b` with the sequence on the left: CPython tries
+ * the other operand's nb_multiply (a class's __rmul__, float's) before
+ * sq_repeat.  Calls b's multiply slot unless it is missing or is itself a
+ * built-in sequence repetition; KR_NOTIMPLEMENTED means "repeat or fail". */
+KrValue seq_mul_other_first(KrThread *t, KrValue a, KrValue b);
+
+/* TypeError "can't multiply sequence by non-int of type 'T'" for n. */
+KrValue seq_mul_error(KrThread *t, KrValue n);
+
 /* The builtin iter function (borrowed), for iterators' __reduce__. */
 KrValue seq_builtin_iter(KrThread *t);
 

@@ -56,6 +56,28 @@ int seq_slice_index_not_none(KrThread *t, KrValue v, int64_t *out)
     return kr_as_ssize_clamped(t, v, out);
 }
 
+bool kr_seq_is_repeat_slot(KrThread *t, KrBinaryFn f)
+{
+    static const int repeaters[] = {KR_T_STR, KR_T_BYTES, KR_T_BYTEARRAY, KR_T_TUPLE, KR_T_LIST};
+    for (size_t i = 0; i < sizeof repeaters / sizeof repeaters[0]; i++)
+        if (f == t->vm->types[repeaters[i]]->binary[KR_OP_MUL])
+            return true;
+    return false;
+}
+
+KrValue seq_mul_other_first(KrThread *t, KrValue a, KrValue b)
+{
+    KrBinaryFn other = kr_type(t, b)->binary[KR_OP_MUL];
+    if (!other || kr_seq_is_repeat_slot(t, other))
+        return KR_NOTIMPLEMENTED;
+    return other(t, a, b);
+}
+
+KrValue seq_mul_error(KrThread *t, KrValue n)
+{
+    return kr_raise_fmt(t, kr_exc_type(t, TypeError), "can't multiply sequence by non-int of type '%T'", n);
+}
+
 KrValue seq_builtin_iter(KrThread *t)
 {
     KrValue f = kr_dict_get_cstr(t, t->vm->builtins_dict, "iter");

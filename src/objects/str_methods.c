@@ -13,6 +13,7 @@
 #include "core/codecs.h"
 #include "core/unicode_props.h"
 #include "objects/objects.h"
+#include "objects/seq.h"
 #include "objects/str_format.h"
 
 #define STR_METHOD(name)                                                                    \
@@ -595,13 +596,13 @@ static KrValue str_mul(KrThread *t, KrValue a, KrValue b)
 {
     bool str_left = kr_is_str(t, a);
     KrValue s = str_left ? a : b, n = str_left ? b : a;
-    KrType *nt = kr_type(t, n);
-    if (str_left && !kr_is_str(t, n) && (nt->flags & KR_TPFLAG_HEAPTYPE) &&
-        kr_type_lookup(t, nt, kr_name(t, dunder_rmul)) != KR_ABSENT)
-        return KR_NOTIMPLEMENTED;
+    if (str_left) {
+        KrValue r = seq_mul_other_first(t, a, b);
+        if (r != KR_NOTIMPLEMENTED)
+            return r;
+    }
     if (!str_has_index(t, n))
-        return kr_raise_fmt(t, kr_exc_type(t, TypeError), "can't multiply sequence by non-int of type '%s'",
-                            kr_type_name(nt));
+        return seq_mul_error(t, n);
     KrValue iv = kr_index(t, n);
     if (iv == KR_ERROR)
         return KR_ERROR;

@@ -169,19 +169,17 @@ static KrValue tuple_repeat(KrThread *t, KrValue seq, KrValue count)
 static KrValue tuple_mul(KrThread *t, KrValue a, KrValue b)
 {
     if (kr_is_tuple(t, a)) {
-        if (!kr_is_tuple(t, b)) {
-            KrValue r = tuple_try_other(t, a, b, KR_OP_MUL, tuple_mul);
-            if (r != KR_NOTIMPLEMENTED)
-                return r;
-        }
+        KrValue r = seq_mul_other_first(t, a, b);
+        if (r != KR_NOTIMPLEMENTED)
+            return r;
         if (seq_has_index(t, b))
             return tuple_repeat(t, a, b);
-        return kr_raise_fmt(t, kr_exc_type(t, TypeError), "can't multiply sequence by non-int of type '%T'", b);
+        return seq_mul_error(t, b);
     }
     if (kr_is_tuple(t, b)) {
         if (seq_has_index(t, a))
             return tuple_repeat(t, b, a);
-        return kr_raise_fmt(t, kr_exc_type(t, TypeError), "can't multiply sequence by non-int of type '%T'", a);
+        return seq_mul_error(t, a);
     }
     return KR_NOTIMPLEMENTED;
 }
