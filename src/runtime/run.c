@@ -195,8 +195,6 @@ static const char *source_line(void *ctx, const char *filename, int lineno, size
     return p;
 }
 
-int kr_traceback_entry(KrThread *t, KrValue tbv, KrValue *next, KrCode **code, int *lineno, KrPosition *pos);
-
 static void write_traceback(KrThread *t, KrValue tb, OutBuf *out, SourceCache *cache)
 {
     size_t n = 0;
@@ -295,8 +293,6 @@ static void write_str_of(KrThread *t, KrValue v, OutBuf *out, const char *fallba
     }
     kr_decref(t, s);
 }
-
-KrValue kr_suggestion_for(KrThread *t, KrValue exc);
 
 static void write_syntax_error(KrThread *t, KrValue exc, OutBuf *out)
 {
