@@ -1230,6 +1230,13 @@ static bool exc_is_group(KrThread *t, KrValue v)
     return kr_is_ptr(v) && kr_type_check(t, v, kr_exc_type(t, BaseExceptionGroup));
 }
 
+KrValue kr_exception_group_excs(KrThread *t, KrValue eg)
+{
+    if (!exc_is_group(t, eg))
+        return KR_ABSENT;
+    return EXC_OF(ExcGroup, eg)->excs;
+}
+
 static KrValue exc_group_new(KrThread *t, KrType *type, const KrValue *args, size_t nargs, KrValue kwnames)
 {
     (void)kwnames; /* __init__ refuses them */

@@ -255,6 +255,9 @@ int kr_exception_group_match(KrThread *t, KrValue exc, KrValue match_type, KrVal
  * nothing, else one exception or a group of them (CPython's
  * _PyExc_PrepReraiseStar). */
 KrValue kr_exception_group_prep_reraise(KrThread *t, KrValue orig, KrValue excs);
+/* The exceptions of a BaseExceptionGroup instance (a borrowed tuple), or
+ * KR_ABSENT when eg is not a group. */
+KrValue kr_exception_group_excs(KrThread *t, KrValue eg);
 
 /* Formats a message: printf's %s %d %i %u %ld %lu %lld %llu %zd %zu %x %c
  * (a code point) %% with width and precision, and

@@ -1,5 +1,6 @@
 /* Compiling source to code objects, running the main program, and
  * printing uncaught exceptions exactly as CPython 3.11 does. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -195,18 +196,68 @@ static const char *source_line(void *ctx, const char *filename, int lineno, size
     return p;
 }
 
-int kr_traceback_entry(KrThread *t, KrValue tbv, KrValue *next, KrCode **code, int *lineno, KrPosition *pos);
+/* The state of one print: CPython's exception_print_context. */
+typedef struct {
+    KrThread *t;
+    OutBuf out;
+    SourceCache cache;
+    KrValue seen;      /* list of the exceptions printed or being printed */
+    int depth;         /* exception-group nesting, 0 outside any group */
+    bool need_close;   /* the innermost group's closing line is still due */
+    int nesting;       /* recursion guard for long chains and deep groups */
+} Printer;
 
-static void write_traceback(KrThread *t, KrValue tb, OutBuf *out, SourceCache *cache)
+/* CPython's limits on printing groups, and (through its recursion limit)
+ * on following chains. */
+enum { GROUP_MAX_WIDTH = 15, GROUP_MAX_DEPTH = 10, PRINT_MAX_NESTING = 1000 };
+
+static const char tb_header[] = "Traceback (most recent call last):\n";
+static const char group_tb_header[] = "Exception Group Traceback (most recent call last):\n";
+
+static const char *pr_margin_str(const Printer *p) { return p->depth ? "| " : ""; }
+
+static void pr_indent(Printer *p)
+{
+    for (int i = 0; i < 2 * p->depth; i++)
+        out_write(&p->out, " ", 1);
+}
+
+static void pr_margin(Printer *p)
+{
+    pr_indent(p);
+    out_str(&p->out, pr_margin_str(p));
+}
+
+static void pr_write(Printer *p, const char *s) { out_str(&p->out, s); }
+
+/* sys.tracebacklimit, or CPython's default when unset or not an int. */
+static long traceback_limit(KrThread *t)
+{
+    long limit = TB_DEFAULT_LIMIT;
+    if (!kr_is_ptr(t->vm->sys))
+        return limit;
+    KrValue lim = kr_dict_get_cstr(t, ((KrModule *)kr_as_ptr(t->vm->sys))->dict, "tracebacklimit");
+    if (lim != KR_ABSENT && lim != KR_ERROR && kr_is_int(t, lim)) {
+        int64_t l;
+        if (kr_int_as_i64(t, lim, &l) == 0)
+            limit = l > LONG_MAX ? LONG_MAX : l < LONG_MIN ? LONG_MIN : (long)l;
+        else
+            limit = kr_richcompare_bool(t, lim, kr_smallint(0), KR_LT) == 1 ? LONG_MIN : LONG_MAX;
+    }
+    kr_err_clear(t);
+    return limit;
+}
+
+/* The "Traceback (most recent call last):" block of a traceback object. */
+static void write_traceback(KrThread *t, KrValue tb, OutBuf *out, SourceCache *cache, const TbMargin *m)
 {
     size_t n = 0;
-    for (KrValue x = tb; kr_is_ptr(x); ) {
+    for (KrValue x = tb; kr_is_ptr(x) && kr_type(t, x) == kr_builtin_type(t, TRACEBACK); n++) {
         KrValue next;
         KrCode *co;
         int line;
         KrPosition pos;
         kr_traceback_entry(t, x, &next, &co, &line, &pos);
-        n++;
         x = next;
     }
     if (n == 0)
@@ -214,8 +265,8 @@ static void write_traceback(KrThread *t, KrValue tb, OutBuf *out, SourceCache *c
     TbFrame *frames = calloc(n, sizeof(TbFrame));
     if (!frames)
         return;
-    size_t i = 0;
-    for (KrValue x = tb; kr_is_ptr(x) && i < n; i++) {
+    KrValue x = tb;
+    for (size_t i = 0; i < n; i++) {
         KrValue next;
         KrCode *co;
         int line;
@@ -232,50 +283,14 @@ static void write_traceback(KrThread *t, KrValue tb, OutBuf *out, SourceCache *c
         x = next;
     }
     kr_err_clear(t);
-    long limit = TB_DEFAULT_LIMIT;
-    if (kr_is_ptr(t->vm->sys)) {
-        KrValue lim = kr_dict_get_cstr(t, ((KrModule *)kr_as_ptr(t->vm->sys))->dict, "tracebacklimit");
-        if (lim != KR_ABSENT && lim != KR_ERROR && kr_is_int(t, lim)) {
-            int64_t l;
-            if (kr_int_as_i64(t, lim, &l) == 0)
-                limit = (long)l;
-            else
-                kr_err_clear(t);
-        }
-        kr_err_clear(t);
-    }
-    tb_write_traceback(frames, n, limit, source_line, cache, out_write, out);
+    tb_write_traceback_in(frames, n, traceback_limit(t), m, source_line, cache, out_write, out);
     free(frames);
 }
 
-/* "module.Name" unless the class lives in builtins or __main__. */
-static void write_exception_type(KrThread *t, KrValue exc, OutBuf *out)
+/* Writes str(v) (or repr(v)), or `fallback` when that fails. */
+static void write_text_of(KrThread *t, KrValue v, OutBuf *out, bool repr, const char *fallback)
 {
-    KrType *tp = kr_type(t, exc);
-    KrValue mod = kr_getattr(t, kr_ptr(tp), kr_name(t, dunder_module));
-    if (mod == KR_ERROR) {
-        kr_err_clear(t);
-        out_str(out, "<unknown>");
-    } else if (kr_is_str(t, mod) && !kr_str_equal_cstr(mod, "builtins") && !kr_str_equal_cstr(mod, "__main__")) {
-        const char *m = kr_str_utf8(t, mod, NULL);
-        out_str(out, m ? m : "?");
-        out_str(out, ".");
-    }
-    kr_xdecref(t, mod);
-    KrValue qn = kr_getattr(t, kr_ptr(tp), kr_name(t, dunder_qualname));
-    if (qn == KR_ERROR || !kr_is_str(t, qn)) {
-        kr_err_clear(t);
-        out_str(out, tp->name);
-    } else {
-        const char *q = kr_str_utf8(t, qn, NULL);
-        out_str(out, q ? q : tp->name);
-    }
-    kr_xdecref(t, qn);
-}
-
-static void write_str_of(KrThread *t, KrValue v, OutBuf *out, const char *fallback)
-{
-    KrValue s = kr_str(t, v);
+    KrValue s = repr ? kr_repr(t, v) : kr_str(t, v);
     if (s == KR_ERROR) {
         kr_err_clear(t);
         out_str(out, fallback);
@@ -283,196 +298,396 @@ static void write_str_of(KrThread *t, KrValue v, OutBuf *out, const char *fallba
     }
     size_t n;
     const char *u = kr_str_utf8(t, s, &n);
-    if (!u) {
+    if (u) {
+        out_write(out, u, n);
+    } else {
+        /* Lone surrogates: escaped, as sys.stderr's error handler would. */
         kr_err_clear(t);
         KrValue a = kr_ascii(t, s);
-        if (a != KR_ERROR && (u = kr_str_utf8(t, a, &n)) != NULL)
+        if (a != KR_ERROR && (u = kr_str_utf8(t, a, &n)) != NULL && n >= 2)
             out_write(out, u + 1, n - 2);
         kr_xdecref(t, a);
         kr_err_clear(t);
-    } else {
-        out_write(out, u, n);
     }
     kr_decref(t, s);
 }
 
-KrValue kr_suggestion_for(KrThread *t, KrValue exc);
-
-static void write_syntax_error(KrThread *t, KrValue exc, OutBuf *out)
+static void write_str_of(KrThread *t, KrValue v, OutBuf *out, const char *fallback)
 {
-    KrValue fname, lineno, offset, text, end_offset;
-    if (kr_lookup_attr(t, exc, kr_name(t, filename), &fname) <= 0)
-        fname = KR_NONE;
-    if (kr_lookup_attr(t, exc, kr_name(t, lineno), &lineno) <= 0)
-        lineno = KR_NONE;
-    if (kr_lookup_attr(t, exc, kr_name(t, offset), &offset) <= 0)
-        offset = KR_NONE;
-    if (kr_lookup_attr(t, exc, kr_name(t, text), &text) <= 0)
-        text = KR_NONE;
-    if (kr_lookup_attr(t, exc, kr_name(t, end_offset), &end_offset) <= 0)
-        end_offset = KR_NONE;
-    kr_err_clear(t);
-    out_str(out, "  File \"");
-    if (kr_is_str(t, fname))
-        write_str_of(t, fname, out, "<string>");
-    else
-        out_str(out, "<string>");
-    out_str(out, "\", line ");
-    char buf[64];
-    int64_t ln = 0;
-    if (kr_is_int(t, lineno) && kr_int_as_i64(t, lineno, &ln) == 0) {
-        snprintf(buf, sizeof buf, "%lld", (long long)ln);
-        out_str(out, buf);
-    }
-    out_str(out, "\n");
-    if (kr_is_str(t, text)) {
-        KrStr *s = kr_as_str(text);
-        size_t start = 0, end = s->len;
-        while (end > 0 && (kr_str_char(s, end - 1) == '\n' || kr_str_char(s, end - 1) == '\r'))
-            end--;
-        while (start < end && (kr_str_char(s, start) == ' ' || kr_str_char(s, start) == '\t' ||
-                               kr_str_char(s, start) == '\f'))
-            start++;
-        KrValue line = kr_str_substr(t, text, start, end);
-        if (line != KR_ERROR) {
-            out_str(out, "    ");
-            write_str_of(t, line, out, "");
-            out_str(out, "\n");
-            kr_decref(t, line);
-            int64_t off = 0, eoff = 0;
-            if (kr_is_int(t, offset) && kr_int_as_i64(t, offset, &off) == 0 && off > 0) {
-                if (!(kr_is_int(t, end_offset) && kr_int_as_i64(t, end_offset, &eoff) == 0) || eoff <= off)
-                    eoff = off + 1;
-                int64_t col = off - 1 - (int64_t)start;
-                int64_t ecol = eoff - 1 - (int64_t)start;
-                if (col < 0)
-                    col = 0;
-                if (col > (int64_t)(end - start))
-                    col = (int64_t)(end - start);
-                if (ecol > (int64_t)(end - start) + 1)
-                    ecol = (int64_t)(end - start) + 1;
-                if (ecol <= col)
-                    ecol = col + 1;
-                out_str(out, "    ");
-                for (int64_t i = 0; i < col; i++)
-                    out_str(out, " ");
-                for (int64_t i = col; i < ecol; i++)
-                    out_str(out, "^");
-                out_str(out, "\n");
-            }
-        }
-    }
-    kr_err_clear(t);
-    kr_xdecref(t, fname);
-    kr_xdecref(t, lineno);
-    kr_xdecref(t, offset);
-    kr_xdecref(t, text);
-    kr_xdecref(t, end_offset);
+    write_text_of(t, v, out, false, fallback);
 }
 
-static void write_exception_line(KrThread *t, KrValue exc, OutBuf *out)
+/* "module.Qualname", the module left out for builtins and __main__. */
+static void write_exception_type(KrThread *t, KrType *tp, OutBuf *out)
 {
-    bool is_syntax = kr_type_check(t, exc, kr_exc_type(t, SyntaxError));
-    if (is_syntax)
-        write_syntax_error(t, exc, out);
-    write_exception_type(t, exc, out);
-    KrValue msg;
-    if (is_syntax) {
-        if (kr_lookup_attr(t, exc, kr_name(t, msg), &msg) <= 0) {
+    KrValue mod = kr_getattr(t, kr_ptr(tp), kr_name(t, dunder_module));
+    if (mod == KR_ERROR || !kr_is_str(t, mod)) {
+        kr_err_clear(t);
+        out_str(out, "<unknown>");
+    } else if (!kr_str_equal_cstr(mod, "builtins") && !kr_str_equal_cstr(mod, "__main__")) {
+        write_str_of(t, mod, out, "");
+        out_str(out, ".");
+    }
+    if (mod != KR_ERROR)
+        kr_decref(t, mod);
+    KrValue qn = kr_getattr(t, kr_ptr(tp), kr_name(t, dunder_qualname));
+    if (qn == KR_ERROR || !kr_is_str(t, qn)) {
+        kr_err_clear(t);
+        out_str(out, "<unknown>");
+    } else {
+        write_str_of(t, qn, out, "");
+    }
+    if (qn != KR_ERROR)
+        kr_decref(t, qn);
+}
+
+/* An int attribute as CPython's PyLong_AsSsize_t reads it: 0 and false
+ * when it is not an int. */
+static bool syntax_int(KrThread *t, KrValue v, int64_t *out)
+{
+    if (!kr_is_int(t, v) || kr_int_as_i64(t, v, out) < 0) {
+        kr_err_clear(t);
+        return false;
+    }
+    return true;
+}
+
+/* The source line of a SyntaxError with its '^' markers, from the UTF-8
+ * text and the 1-based offsets (CPython's print_error_text). */
+static void write_error_text(OutBuf *out, int64_t offset, int64_t end_offset, const char *text)
+{
+    int64_t carets = end_offset > 0 && end_offset > offset ? end_offset - offset : 1;
+    offset--;
+    while (*text == ' ' || *text == '\t' || *text == '\f') {
+        text++;
+        offset--;
+    }
+    int64_t len = (int64_t)strlen(text);
+    if (len > 0 && text[len - 1] == '\n')
+        len--;
+    if (offset > len)
+        offset = len;
+    /* A multi-line text shows the line the offset falls in. */
+    for (;;) {
+        const char *nl = strchr(text, '\n');
+        if (!nl)
+            break;
+        int64_t at = nl - text;
+        if (at >= offset)
+            break;
+        at++;
+        text += at;
+        len -= at;
+        offset -= at;
+    }
+    out_str(out, "    ");
+    out_str(out, text);
+    if (text[len] != '\n')
+        out_str(out, "\n");
+    if (offset < 0)
+        return;
+    out_str(out, "    ");
+    for (int64_t i = 0; i < offset; i++)
+        out_str(out, " ");
+    for (int64_t i = 0; i < carets; i++)
+        out_str(out, "^");
+    out_str(out, "\n");
+}
+
+/* For exceptions with a print_file_and_line attribute (SyntaxError): the
+ * "  File ..., line N" header and the marked source text.  Returns the
+ * value whose str() is the message (a new reference): the msg attribute,
+ * or the exception itself when its attributes do not make sense. */
+static KrValue write_file_and_line(Printer *p, KrValue exc)
+{
+    KrThread *t = p->t;
+    KrValue tmp;
+    if (kr_lookup_attr(t, exc, kr_name(t, print_file_and_line), &tmp) <= 0) {
+        kr_err_clear(t);
+        return kr_incref(exc);
+    }
+    kr_decref(t, tmp);
+    KrValue msg = KR_ERROR, fname = KR_ERROR, v = KR_ERROR, text = KR_ERROR;
+    int64_t lineno, offset = -1, end_offset = -1, end_lineno;
+    msg = kr_getattr(t, exc, kr_name(t, msg));
+    if (msg == KR_ERROR || (fname = kr_getattr(t, exc, kr_name(t, filename))) == KR_ERROR)
+        goto fail;
+    if ((v = kr_getattr(t, exc, kr_name(t, lineno))) == KR_ERROR || !syntax_int(t, v, &lineno))
+        goto fail;
+    kr_clear(t, &v);
+    if ((v = kr_getattr(t, exc, kr_name(t, offset))) == KR_ERROR)
+        goto fail;
+    if (v != KR_NONE && !syntax_int(t, v, &offset))
+        goto fail;
+    kr_clear(t, &v);
+    end_lineno = lineno;
+    if (kr_type(t, exc) == kr_exc_type(t, SyntaxError)) {
+        v = kr_getattr(t, exc, kr_name(t, end_lineno));
+        if (v == KR_ERROR)
             kr_err_clear(t);
-            msg = kr_str(t, exc);
-        }
-    } else {
-        msg = kr_str(t, exc);
+        else if (v != KR_NONE && !syntax_int(t, v, &end_lineno))
+            goto fail;
+        if (v != KR_ERROR)
+            kr_clear(t, &v);
+        v = kr_getattr(t, exc, kr_name(t, end_offset));
+        if (v == KR_ERROR)
+            kr_err_clear(t);
+        else if (v != KR_NONE && !syntax_int(t, v, &end_offset))
+            goto fail;
+        if (v != KR_ERROR)
+            kr_clear(t, &v);
+        v = KR_ERROR;
     }
-    if (msg == KR_ERROR) {
+    if ((text = kr_getattr(t, exc, kr_name(t, text))) == KR_ERROR)
+        goto fail;
+
+    pr_margin(p);
+    pr_write(p, "  File \"");
+    if (fname == KR_NONE)
+        pr_write(p, "<string>");
+    else
+        write_str_of(t, fname, &p->out, "");
+    char num[32];
+    snprintf(num, sizeof num, "\", line %lld\n", (long long)lineno);
+    pr_write(p, num);
+    if (text != KR_NONE) {
+        size_t n = 0;
+        const char *line = kr_is_str(t, text) ? kr_str_utf8(t, text, &n) : NULL;
         kr_err_clear(t);
-        out_str(out, ": <exception str() failed>");
-    } else {
-        if (!kr_is_str(t, msg) || kr_as_str(msg)->len > 0) {
-            out_str(out, ": ");
-            write_str_of(t, msg, out, "<exception str() failed>");
-        }
-        kr_decref(t, msg);
+        /* A span over several lines is marked to the end of the first;
+         * the markers never run past the text. */
+        if (end_lineno > lineno)
+            end_offset = line ? (int64_t)n : -1;
+        if (line && end_offset > (int64_t)n + 1)
+            end_offset = (int64_t)n + 1;
+        if (line)
+            write_error_text(&p->out, offset, end_offset, line);
     }
-    KrValue sugg = kr_suggestion_for(t, exc);
-    if (sugg != KR_ERROR && sugg != KR_ABSENT) {
-        out_str(out, ". Did you mean: '");
-        write_str_of(t, sugg, out, "");
-        out_str(out, "'?");
-        kr_decref(t, sugg);
-    }
+    kr_decref(t, fname);
+    kr_decref(t, text);
+    return msg;
+fail:
     kr_err_clear(t);
-    out_str(out, "\n");
-    /* __notes__ */
-    KrValue *dp = kr_instance_dict_ptr(t, exc);
-    if (dp && kr_is_ptr(*dp)) {
-        KrValue notes = kr_dict_get(t, *dp, kr_name(t, dunder_notes));
-        if (notes != KR_ABSENT && notes != KR_ERROR) {
-            if (kr_is_list(t, notes) || kr_is_tuple(t, notes)) {
-                KrValue list = kr_list_from_iterable(t, notes);
-                for (size_t i = 0; list != KR_ERROR && i < kr_as_list(list)->len; i++) {
-                    KrValue note = kr_as_list(list)->items[i];
-                    if (kr_is_str(t, note)) {
-                        write_str_of(t, note, out, "");
-                    } else {
-                        KrValue r = kr_repr(t, note);
-                        if (r != KR_ERROR) {
-                            write_str_of(t, r, out, "");
-                            kr_decref(t, r);
-                        } else {
-                            out_str(out, "<note str() failed>");
-                        }
-                    }
-                    out_str(out, "\n");
-                }
-                kr_xdecref(t, list);
-            } else {
-                KrValue r = kr_repr(t, notes);
-                if (r != KR_ERROR) {
-                    write_str_of(t, r, out, "");
-                    kr_decref(t, r);
-                }
-                out_str(out, "\n");
-            }
-        }
-        kr_err_clear(t);
-    }
+    if (msg != KR_ERROR)
+        kr_decref(t, msg);
+    if (fname != KR_ERROR)
+        kr_decref(t, fname);
+    if (v != KR_ERROR)
+        kr_decref(t, v);
+    return kr_incref(exc);
 }
 
-static void write_chain(KrThread *t, KrValue exc, OutBuf *out, SourceCache *cache, KrValue seen)
+/* What a sequence is to PySequence_Check: indexable, and not a dict. */
+static bool notes_is_sequence(KrThread *t, KrValue v)
 {
-    if (kr_list_append(t, seen, exc) < 0) {
+    return kr_type(t, v)->getitem && !kr_is_dict(t, v);
+}
+
+/* The __notes__ lines, each str(note) split into lines under the margin. */
+static void write_notes(Printer *p, KrValue exc)
+{
+    KrThread *t = p->t;
+    KrValue notes;
+    if (kr_lookup_attr(t, exc, kr_name(t, dunder_notes), &notes) <= 0) {
         kr_err_clear(t);
         return;
     }
-    if (kr_is_exception(t, exc)) {
-        KrBaseException *e = kr_as_exception(exc);
-        KrValue cause = e->cause, ctx = e->context;
-        if (kr_is_exception(t, cause)) {
-            bool found = false;
-            for (size_t i = 0; i < kr_as_list(seen)->len; i++)
-                if (kr_as_list(seen)->items[i] == cause)
-                    found = true;
-            if (!found) {
-                write_chain(t, cause, out, cache, seen);
-                out_str(out, "\nThe above exception was the direct cause of the following exception:\n\n");
-            }
-        } else if (kr_is_exception(t, ctx) && !e->suppress_context) {
-            bool found = false;
-            for (size_t i = 0; i < kr_as_list(seen)->len; i++)
-                if (kr_as_list(seen)->items[i] == ctx)
-                    found = true;
-            if (!found) {
-                write_chain(t, ctx, out, cache, seen);
-                out_str(out, "\nDuring handling of the above exception, another exception occurred:\n\n");
-            }
-        }
-        KrValue tb = e->traceback;
-        if (kr_is_ptr(tb))
-            write_traceback(t, tb, out, cache);
+    if (!notes_is_sequence(t, notes)) {
+        /* CPython writes the repr with no newline after it. */
+        pr_margin(p);
+        write_text_of(t, notes, &p->out, true, "<__notes__ repr() failed>");
+        kr_decref(t, notes);
+        return;
     }
-    write_exception_line(t, exc, out);
+    int64_t n = kr_len(t, notes);
+    for (int64_t i = 0; i < n; i++) {
+        KrValue idx = kr_smallint(i);
+        KrValue note = kr_getitem(t, notes, idx);
+        KrValue s = note == KR_ERROR ? KR_ERROR : kr_str(t, note);
+        if (note != KR_ERROR)
+            kr_decref(t, note);
+        if (s == KR_ERROR) {
+            kr_err_clear(t);
+            pr_write(p, "<note str() failed>");
+        } else {
+            KrValue meth = kr_str_intern_cstr(t, "splitlines");
+            KrValue keepends = KR_TRUE;
+            KrValue lines = meth == KR_ERROR ? KR_ERROR : kr_call_method(t, s, meth, &keepends, 1);
+            if (meth != KR_ERROR)
+                kr_decref(t, meth);
+            kr_decref(t, s);
+            if (lines == KR_ERROR || !kr_is_list(t, lines)) {
+                kr_err_clear(t);
+                kr_xdecref(t, lines == KR_ERROR ? KR_ABSENT : lines);
+                break;
+            }
+            for (size_t j = 0; j < kr_as_list(lines)->len; j++) {
+                pr_margin(p);
+                write_str_of(t, kr_as_list(lines)->items[j], &p->out, "");
+            }
+            kr_decref(t, lines);
+        }
+        pr_write(p, "\n");
+    }
+    kr_err_clear(t);
+    kr_decref(t, notes);
+}
+
+/* One exception without its chain: traceback, message line, notes. */
+static void print_exception(Printer *p, KrValue exc)
+{
+    KrThread *t = p->t;
+    if (!kr_is_exception(t, exc)) {
+        pr_indent(p);
+        pr_write(p, "TypeError: print_exception(): Exception expected for value, ");
+        pr_write(p, kr_type(t, exc)->name);
+        pr_write(p, " found\n");
+        return;
+    }
+    KrValue tb = kr_as_exception(exc)->traceback;
+    if (kr_is_ptr(tb)) {
+        bool group = kr_exception_group_excs(t, exc) != KR_ABSENT;
+        TbMargin m = {2 * p->depth, pr_margin_str(p), pr_margin_str(p), group ? group_tb_header : tb_header};
+        if (group && p->depth == 1)
+            m.header_margin = "+ ";
+        write_traceback(t, tb, &p->out, &p->cache, &m);
+    }
+    KrType *type = kr_type(t, exc);
+    KrValue value = write_file_and_line(p, exc);
+    pr_margin(p);
+    write_exception_type(t, type, &p->out);
+    if (value != KR_NONE) {
+        KrValue s = kr_str(t, value);
+        if (s == KR_ERROR) {
+            kr_err_clear(t);
+            pr_write(p, ": <exception str() failed>");
+        } else {
+            if (!kr_is_str(t, s) || kr_as_str(s)->len > 0)
+                pr_write(p, ": ");
+            write_str_of(t, s, &p->out, "");
+            kr_decref(t, s);
+        }
+    }
+    KrValue sugg = kr_suggestion_for(t, value);
+    if (sugg != KR_ABSENT && sugg != KR_ERROR) {
+        pr_write(p, ". Did you mean: '");
+        write_str_of(t, sugg, &p->out, "");
+        pr_write(p, "'?");
+        kr_decref(t, sugg);
+    }
+    kr_err_clear(t);
+    pr_write(p, "\n");
+    if (kr_is_exception(t, value))
+        write_notes(p, value);
+    kr_decref(t, value);
+}
+
+static void print_recursive(Printer *p, KrValue exc);
+
+static bool pr_seen(Printer *p, KrValue exc)
+{
+    KrList *l = kr_as_list(p->seen);
+    for (size_t i = 0; i < l->len; i++)
+        if (l->items[i] == exc)
+            return true;
+    return false;
+}
+
+static void print_chained(Printer *p, KrValue exc, const char *message)
+{
+    bool need_close = p->need_close;
+    print_recursive(p, exc);
+    p->need_close = need_close;
+    pr_margin(p);
+    pr_write(p, "\n");
+    pr_margin(p);
+    pr_write(p, message);
+    pr_margin(p);
+    pr_write(p, "\n");
+}
+
+/* The exception's __cause__, or else its __context__ unless suppressed,
+ * each printed once. */
+static void print_cause_and_context(Printer *p, KrValue exc)
+{
+    KrThread *t = p->t;
+    if (kr_list_append(t, p->seen, exc) < 0) {
+        kr_err_clear(t);
+        return;
+    }
+    if (!kr_is_exception(t, exc))
+        return;
+    KrBaseException *e = kr_as_exception(exc);
+    if (kr_is_exception(t, e->cause)) {
+        if (!pr_seen(p, e->cause))
+            print_chained(p, e->cause, "The above exception was the direct cause of the following exception:\n");
+        return;
+    }
+    if (e->suppress_context)
+        return;
+    if (kr_is_exception(t, e->context) && !pr_seen(p, e->context))
+        print_chained(p, e->context, "During handling of the above exception, another exception occurred:\n");
+}
+
+/* A group: itself as an exception, then each member in a numbered box. */
+static void print_group(Printer *p, KrValue exc)
+{
+    char line[96];
+    if (p->depth > GROUP_MAX_DEPTH) {
+        pr_margin(p);
+        snprintf(line, sizeof line, "... (max_group_depth is %d)\n", GROUP_MAX_DEPTH);
+        pr_write(p, line);
+        return;
+    }
+    if (p->depth == 0)
+        p->depth++;
+    print_exception(p, exc);
+    KrValue excs = kr_exception_group_excs(p->t, exc);
+    size_t count = kr_is_ptr(excs) ? kr_tuple_len(excs) : 0;
+    size_t n = count <= GROUP_MAX_WIDTH ? count : GROUP_MAX_WIDTH + 1;
+    p->need_close = false;
+    for (size_t i = 0; i < n; i++) {
+        bool last = i == n - 1;
+        if (last)
+            p->need_close = true; /* unless a nested group closes the box */
+        pr_indent(p);
+        bool truncated = i >= GROUP_MAX_WIDTH;
+        if (truncated)
+            snprintf(line, sizeof line, "%s+---------------- ... ----------------\n", i == 0 ? "+-" : "  ");
+        else
+            snprintf(line, sizeof line, "%s+---------------- %zu ----------------\n", i == 0 ? "+-" : "  ", i + 1);
+        pr_write(p, line);
+        p->depth++;
+        if (!truncated) {
+            print_recursive(p, kr_tuple_items(excs)[i]);
+        } else {
+            size_t more = count - GROUP_MAX_WIDTH;
+            pr_margin(p);
+            snprintf(line, sizeof line, "and %zu more exception%s\n", more, more > 1 ? "s" : "");
+            pr_write(p, line);
+        }
+        if (last && p->need_close) {
+            pr_indent(p);
+            pr_write(p, "+------------------------------------\n");
+            p->need_close = false;
+        }
+        p->depth--;
+    }
+    if (p->depth == 1)
+        p->depth--;
+}
+
+static void print_recursive(Printer *p, KrValue exc)
+{
+    if (p->nesting >= PRINT_MAX_NESTING)
+        return;
+    p->nesting++;
+    print_cause_and_context(p, exc);
+    if (kr_exception_group_excs(p->t, exc) != KR_ABSENT)
+        print_group(p, exc);
+    else
+        print_exception(p, exc);
+    p->nesting--;
 }
 
 static void write_to_stderr(KrThread *t, const char *data, size_t len)
@@ -506,18 +721,51 @@ static void write_to_stderr(KrThread *t, const char *data, size_t len)
     }
 }
 
+static void write_cstr_to_stderr(KrThread *t, const char *s) { write_to_stderr(t, s, strlen(s)); }
+
 void kr_display_exception(KrThread *t, KrValue exc)
 {
-    OutBuf out = {0};
-    SourceCache cache = {0};
-    KrValue seen = kr_list_new(t, 0);
-    if (seen == KR_ERROR) {
+    KrValue saved = kr_err_fetch(t);
+    Printer p = {.t = t};
+    p.seen = kr_list_new(t, 0);
+    if (p.seen == KR_ERROR) {
         kr_err_clear(t);
+        t->exc = saved;
         return;
     }
+    print_recursive(&p, exc);
+    kr_decref(t, p.seen);
+    kr_flush_std_streams(t);
+    write_to_stderr(t, p.out.data ? p.out.data : "", p.out.len);
+    free(p.out.data);
+    free(p.cache.path);
+    free(p.cache.text);
+    kr_err_clear(t);
+    t->exc = saved;
+}
+
+/* CPython's default sys.unraisablehook. */
+void kr_write_unraisable(KrThread *t, KrValue exc, KrValue obj)
+{
     KrValue saved = kr_err_fetch(t);
-    write_chain(t, exc, &out, &cache, seen);
-    kr_decref(t, seen);
+    OutBuf out = {0};
+    SourceCache cache = {0};
+    if (obj != KR_ABSENT && obj != KR_NONE) {
+        out_str(&out, "Exception ignored in: ");
+        write_text_of(t, obj, &out, true, "<object repr() failed>");
+        out_str(&out, "\n");
+    }
+    if (kr_is_exception(t, exc)) {
+        KrValue tb = kr_as_exception(exc)->traceback;
+        if (kr_is_ptr(tb)) {
+            TbMargin m = {0, "", "", tb_header};
+            write_traceback(t, tb, &out, &cache, &m);
+        }
+        write_exception_type(t, kr_type(t, exc), &out);
+        out_str(&out, ": ");
+        write_str_of(t, exc, &out, "<exception str() failed>");
+        out_str(&out, "\n");
+    }
     kr_flush_std_streams(t);
     write_to_stderr(t, out.data ? out.data : "", out.len);
     free(out.data);
@@ -527,31 +775,51 @@ void kr_display_exception(KrThread *t, KrValue exc)
     t->exc = saved;
 }
 
+/* sys.last_type, sys.last_value and sys.last_traceback, as PyErr_Print
+ * leaves them. */
+static void set_sys_last(KrThread *t, KrValue exc)
+{
+    if (!kr_is_ptr(t->vm->sys))
+        return;
+    KrValue d = ((KrModule *)kr_as_ptr(t->vm->sys))->dict;
+    if (kr_dict_set_cstr(t, d, "last_type", kr_ptr(kr_type(t, exc))) < 0 ||
+        kr_dict_set_cstr(t, d, "last_value", exc) < 0 ||
+        kr_dict_set_cstr(t, d, "last_traceback", kr_exception_traceback(exc)) < 0)
+        kr_err_clear(t);
+}
+
 void kr_print_exception(KrThread *t)
 {
     KrValue exc = kr_err_fetch(t);
     if (exc == KR_ABSENT)
         return;
-    /* sys.excepthook, when replaced by the program. */
+    set_sys_last(t, exc);
+    KrValue hook = KR_ABSENT, orig = KR_ABSENT;
     if (kr_is_ptr(t->vm->sys)) {
         KrValue d = ((KrModule *)kr_as_ptr(t->vm->sys))->dict;
-        KrValue hook = kr_dict_get_cstr(t, d, "excepthook");
-        KrValue orig = kr_dict_get_cstr(t, d, "__excepthook__");
-        if (hook != KR_ABSENT && hook != KR_ERROR && hook != orig) {
-            KrValue args[3] = {kr_ptr(kr_type(t, exc)), exc, kr_exception_traceback(exc)};
-            KrValue r = kr_call(t, hook, args, 3, 0);
-            if (r != KR_ERROR) {
-                kr_decref(t, r);
-                kr_decref(t, exc);
-                return;
-            }
-            KrValue e2 = kr_err_fetch(t);
-            write_to_stderr(t, "Error in sys.excepthook:\n", 25);
-            kr_display_exception(t, e2);
-            write_to_stderr(t, "\nOriginal exception was:\n", 25);
-            kr_decref(t, e2);
-        }
+        hook = kr_dict_get_cstr(t, d, "excepthook");
+        orig = kr_dict_get_cstr(t, d, "__excepthook__");
+        if (hook == KR_ERROR || orig == KR_ERROR)
+            hook = orig = KR_ABSENT;
         kr_err_clear(t);
+    }
+    if (hook == KR_ABSENT) {
+        write_cstr_to_stderr(t, "sys.excepthook is missing\n");
+    } else if (hook != orig) {
+        /* The program replaced sys.excepthook. */
+        KrValue args[3] = {kr_ptr(kr_type(t, exc)), exc, kr_exception_traceback(exc)};
+        KrValue r = kr_call(t, hook, args, 3, 0);
+        if (r != KR_ERROR) {
+            kr_decref(t, r);
+            kr_decref(t, exc);
+            return;
+        }
+        KrValue e2 = kr_err_fetch(t);
+        kr_flush_std_streams(t);
+        write_cstr_to_stderr(t, "Error in sys.excepthook:\n");
+        kr_display_exception(t, e2);
+        write_cstr_to_stderr(t, "\nOriginal exception was:\n");
+        kr_decref(t, e2);
     }
     kr_display_exception(t, exc);
     kr_decref(t, exc);

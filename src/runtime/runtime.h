@@ -31,10 +31,19 @@ int kr_run_main_string(KrThread *t, const char *src);
 void kr_print_exception(KrThread *t);
 /* Prints an exception object with its traceback and chain. */
 void kr_display_exception(KrThread *t, KrValue exc);
+/* Reports an exception that cannot propagate (raised by __del__ of obj) as
+ * CPython's default sys.unraisablehook: "Exception ignored in: <obj repr>"
+ * and the traceback. */
+void kr_write_unraisable(KrThread *t, KrValue exc, KrValue obj);
+/* The "Did you mean" name for an AttributeError or NameError (a new
+ * reference), or KR_ABSENT (runtime/suggestions.c). */
+KrValue kr_suggestion_for(KrThread *t, KrValue exc);
 
 /* The traceback machinery (objects/frame.c). */
 int kr_traceback_add(KrThread *t, KrValue exc, KrFrame *f, size_t pc);
 KrValue kr_frame_object(KrThread *t, KrFrame *f);
+/* One traceback entry: its tb_next (borrowed), code, line and position. */
+int kr_traceback_entry(KrThread *t, KrValue tbv, KrValue *next, KrCode **code, int *lineno, KrPosition *pos);
 
 /* Import (runtime/import.c). */
 KrValue kr_import_name(KrThread *t, KrValue name, KrValue globals, KrValue fromlist, int level);

@@ -32,7 +32,11 @@
  * Frames: a run of identical entries (same file name, line number and
  * function name; columns do not matter) prints its first three, then
  * "  [Previous line repeated K more time(s)]".  Only the last `limit` frames
- * are shown; limit <= 0 prints nothing, not even the header. */
+ * are shown; limit <= 0 prints nothing, not even the header.
+ *
+ * Inside an exception group every line starts with the group's indentation
+ * and "| " - except the "[Previous line repeated" lines, which CPython 3.11
+ * writes bare. */
 #include "runtime/traceback_fmt.h"
 
 #include <stdbool.h>
@@ -164,8 +168,18 @@ static int write_run(TbWriteFn write, void *wctx, char c, long n)
     return 0;
 }
 
-int tb_write_markers(const char *line, size_t len, TbPosition pos, TbWriteFn write,
-                     void *wctx)
+static const TbMargin no_margin = {0, "", "", "Traceback (most recent call last):\n"};
+
+/* The start of every line of a nested traceback. */
+static int write_margin(const TbMargin *m, const char *margin, TbWriteFn write, void *wctx)
+{
+    if (write_run(write, wctx, ' ', m->indent) < 0)
+        return -1;
+    return write_str(write, wctx, margin);
+}
+
+static int markers_write(const char *line, size_t len, TbPosition pos, const TbMargin *m,
+                         TbWriteFn write, void *wctx)
 {
     if (pos.lineno < 0 || pos.end_lineno < 0 || pos.col_offset < 0 || pos.end_col_offset < 0)
         return 0;
@@ -199,6 +213,8 @@ int tb_write_markers(const char *line, size_t len, TbPosition pos, TbWriteFn wri
     long s = start - indent, e = end - indent;
     if (s < 0)
         s = 0;
+    if (write_margin(m, m->margin, write, wctx) < 0)
+        return -1;
     if (write_run(write, wctx, ' ', SOURCE_INDENT + s) < 0)
         return -1;
     /* Runs of one marker character at a time, to write in few calls. */
@@ -220,12 +236,18 @@ int tb_write_markers(const char *line, size_t len, TbPosition pos, TbWriteFn wri
     return write(wctx, "\n", 1);
 }
 
-int tb_write_frame(const TbFrame *frame, const char *line, size_t len, TbWriteFn write,
-                   void *wctx)
+int tb_write_markers(const char *line, size_t len, TbPosition pos, TbWriteFn write,
+                     void *wctx)
+{
+    return markers_write(line, len, pos, &no_margin, write, wctx);
+}
+
+static int frame_write(const TbFrame *frame, const char *line, size_t len, const TbMargin *m,
+                       TbWriteFn write, void *wctx)
 {
     char num[32];
     snprintf(num, sizeof num, "%d", frame->lineno);
-    if (write_str(write, wctx, "  File \"") < 0 || write_str(write, wctx, frame->filename) < 0 ||
+    if (write_margin(m, m->margin, write, wctx) < 0 || write_str(write, wctx, "  File \"") < 0 || write_str(write, wctx, frame->filename) < 0 ||
         write_str(write, wctx, "\", line ") < 0 || write_str(write, wctx, num) < 0 ||
         write_str(write, wctx, ", in ") < 0 || write_str(write, wctx, frame->name) < 0 ||
         write(wctx, "\n", 1) < 0)
@@ -233,10 +255,17 @@ int tb_write_frame(const TbFrame *frame, const char *line, size_t len, TbWriteFn
     if (!line)
         return 0;
     size_t indent = indent_of(line, len);
-    if (write_run(write, wctx, ' ', SOURCE_INDENT) < 0 ||
+    if (write_margin(m, m->margin, write, wctx) < 0 ||
+        write_run(write, wctx, ' ', SOURCE_INDENT) < 0 ||
         write(wctx, line + indent, len - indent) < 0 || write(wctx, "\n", 1) < 0)
         return -1;
-    return tb_write_markers(line, len, frame->pos, write, wctx);
+    return markers_write(line, len, frame->pos, m, write, wctx);
+}
+
+int tb_write_frame(const TbFrame *frame, const char *line, size_t len, TbWriteFn write,
+                   void *wctx)
+{
+    return frame_write(frame, line, len, &no_margin, write, wctx);
 }
 
 static bool same_entry(const TbFrame *a, const TbFrame *b)
@@ -262,9 +291,15 @@ static int write_repeated(TbWriteFn write, void *wctx, long count)
 int tb_write_traceback(const TbFrame *frames, size_t n, long limit, TbSourceLineFn source,
                        void *sctx, TbWriteFn write, void *wctx)
 {
+    return tb_write_traceback_in(frames, n, limit, &no_margin, source, sctx, write, wctx);
+}
+
+int tb_write_traceback_in(const TbFrame *frames, size_t n, long limit, const TbMargin *m,
+                          TbSourceLineFn source, void *sctx, TbWriteFn write, void *wctx)
+{
     if (limit <= 0)
         return 0;
-    if (write_str(write, wctx, "Traceback (most recent call last):\n") < 0)
+    if (write_margin(m, m->header_margin, write, wctx) < 0 || write_str(write, wctx, m->header) < 0)
         return -1;
     size_t first = (size_t)limit < n ? n - (size_t)limit : 0;
     long count = 0;
@@ -281,7 +316,7 @@ int tb_write_traceback(const TbFrame *frames, size_t n, long limit, TbSourceLine
             continue;
         size_t len = 0;
         const char *line = source ? source(sctx, f->filename, f->lineno, &len) : NULL;
-        if (tb_write_frame(f, line, len, write, wctx) < 0)
+        if (frame_write(f, line, len, m, write, wctx) < 0)
             return -1;
     }
     return write_repeated(write, wctx, count);

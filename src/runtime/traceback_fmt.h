@@ -63,4 +63,20 @@ int tb_write_frame(const TbFrame *frame, const char *line, size_t len, TbWriteFn
 int tb_write_traceback(const TbFrame *frames, size_t n, long limit, TbSourceLineFn source,
                        void *sctx, TbWriteFn write, void *wctx);
 
+/* Where a traceback sits in the output: inside an exception group, each
+ * line starts with `indent` spaces and `margin` ("| "), its header line with
+ * `header_margin` instead ("+ " for the outermost group).  `header` is the
+ * first line, newline included. */
+typedef struct TbMargin {
+    int indent;
+    const char *margin;
+    const char *header_margin;
+    const char *header;
+} TbMargin;
+
+/* tb_write_traceback with a margin; CPython writes the "[Previous line
+ * repeated ...]" lines without it. */
+int tb_write_traceback_in(const TbFrame *frames, size_t n, long limit, const TbMargin *m,
+                          TbSourceLineFn source, void *sctx, TbWriteFn write, void *wctx);
+
 #endif

@@ -173,10 +173,3 @@ fail:
     kr_decref(t, names_seen);
     return KR_ERROR;
 }
-
-/* "Did you mean" for AttributeError and NameError: not computed yet. */
-KrValue kr_suggestion_for(KrThread *t, KrValue exc)
-{
-    (void)t, (void)exc;
-    return KR_ABSENT;
-}
