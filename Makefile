@@ -83,7 +83,7 @@ test: deps
 # program and prints its AST, as ast.dump(..., include_attributes=True).
 run: deps
 	@$(MAKE) --no-print-directory all
-	$(BUILD)/krait -X dump-ast $(FILE)
+	$(BUILD)/krait $(FILE)
 
 # Python programs against python3.11's output (tests/lang/README.md).  Not
 # part of `make test` until the VM can run them.
