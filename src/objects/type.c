@@ -1706,9 +1706,6 @@ static KrValue type_call(KrThread *t, KrValue callable, const KrValue *args, siz
 /* type.__new__(meta, name, bases, dict, **kwds) */
 static KrValue type_new_slot(KrThread *t, KrType *meta, const KrValue *args, size_t nargs, KrValue kwnames)
 {
-    size_t nkw = kwnames ? kr_tuple_len(kwnames) : 0;
-    if (nargs == 1 && nkw == 0 && meta == kr_builtin_type(t, TYPE))
-        return kr_incref(kr_ptr(kr_type(t, args[0])));
     if (nargs != 3) {
         if (nargs == 1)
             return kr_raise_fmt(t, kr_exc_type(t, TypeError), "type.__new__() takes exactly 3 arguments (1 given)");
