@@ -1410,7 +1410,11 @@ KrValue kr_type_new(KrThread *t, KrType *meta, KrValue name, KrValue bases, KrVa
     tp->dictoffset = base->dictoffset;
     tp->weaklistoffset = base->weaklistoffset;
     KrValue slots = kr_dict_get(t, dict, kr_name(t, dunder_slots));
-    bool add_dict = !base->dictoffset, add_weak = !base->weaklistoffset;
+    /* CPython's variable-size types (int, tuple, bytes) take no slots and
+     * no __weakref__. */
+    bool varsize = base->itemsize != 0 ||
+                   (base->flags & (KR_TPFLAG_INT_SUBCLASS | KR_TPFLAG_TUPLE_SUBCLASS | KR_TPFLAG_BYTES_SUBCLASS));
+    bool add_dict = !base->dictoffset, add_weak = !base->weaklistoffset && !varsize;
     KrValue slot_names = KR_ABSENT;
     if (slots != KR_ABSENT) {
         add_dict = add_weak = false;
@@ -1423,6 +1427,11 @@ KrValue kr_type_new(KrThread *t, KrType *meta, KrValue name, KrValue bases, KrVa
         tp->ht_slots = slot_names;
         KrValue *items = kr_tuple_items(slot_names);
         size_t n = kr_tuple_len(slot_names);
+        if (n > 0 && varsize) {
+            kr_raise_fmt(t, kr_exc_type(t, TypeError), "nonempty __slots__ not supported for subtype of '%s'",
+                         kr_type_name(base));
+            goto fail;
+        }
         for (size_t i = 0; i < n; i++) {
             if (!kr_is_str(t, items[i])) {
                 kr_raise_fmt(t, kr_exc_type(t, TypeError), "__slots__ items must be strings, not '%T'", items[i]);
@@ -1448,14 +1457,29 @@ KrValue kr_type_new(KrThread *t, KrType *meta, KrValue name, KrValue bases, KrVa
                 kr_raise_fmt(t, kr_exc_type(t, TypeError), "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0");
                 goto fail;
             }
+        }
+        /* Conflicts are checked against the namespace as written, before
+         * any member is added (a name given twice is no conflict). */
+        for (size_t i = 0; i < n; i++) {
+            if (kr_str_equal_cstr(items[i], "__dict__") || kr_str_equal_cstr(items[i], "__weakref__"))
+                continue;
             KrValue mname = kr_type_mangle(t, name, items[i]);
             if (mname == KR_ERROR)
                 goto fail;
-            if (kr_dict_get(t, dict, mname) != KR_ABSENT) {
-                kr_raise_fmt(t, kr_exc_type(t, ValueError), "%R in __slots__ conflicts with class variable", items[i]);
+            if (!kr_str_equal_cstr(mname, "__qualname__") && !kr_str_equal_cstr(mname, "__classcell__") &&
+                kr_dict_get(t, dict, mname) != KR_ABSENT) {
+                kr_raise_fmt(t, kr_exc_type(t, ValueError), "%R in __slots__ conflicts with class variable", mname);
                 kr_decref(t, mname);
                 goto fail;
             }
+            kr_decref(t, mname);
+        }
+        for (size_t i = 0; i < n; i++) {
+            if (kr_str_equal_cstr(items[i], "__dict__") || kr_str_equal_cstr(items[i], "__weakref__"))
+                continue;
+            KrValue mname = kr_type_mangle(t, name, items[i]);
+            if (mname == KR_ERROR)
+                goto fail;
             /* Offsets of classes are relative to the instance extras, plus
              * one so that 0 still means "none". */
             KrValue md = kr_member_descr_new(t, tp, mname, nextra * sizeof(KrValue) + 1);
@@ -1703,9 +1727,6 @@ static KrValue type_call(KrThread *t, KrValue callable, const KrValue *args, siz
 /* type.__new__(meta, name, bases, dict, **kwds) */
 static KrValue type_new_slot(KrThread *t, KrType *meta, const KrValue *args, size_t nargs, KrValue kwnames)
 {
-    size_t nkw = kwnames ? kr_tuple_len(kwnames) : 0;
-    if (nargs == 1 && nkw == 0 && meta == kr_builtin_type(t, TYPE))
-        return kr_incref(kr_ptr(kr_type(t, args[0])));
     if (nargs != 3) {
         if (nargs == 1)
             return kr_raise_fmt(t, kr_exc_type(t, TypeError), "type.__new__() takes exactly 3 arguments (1 given)");
@@ -2125,6 +2146,52 @@ static int type_set_annotations(KrThread *t, KrValue self, KrValue value)
 
 static KrValue type_get_text_signature(KrThread *t, KrValue self) { (void)t, (void)self; return KR_NONE; }
 
+static KrValue type_get_basicsize(KrThread *t, KrValue self) { return kr_int_from_i64(t, kr_as_type(self)->basicsize); }
+static KrValue type_get_itemsize(KrThread *t, KrValue self) { return kr_int_from_i64(t, kr_as_type(self)->itemsize); }
+
+static KrValue type_get_dictoffset(KrThread *t, KrValue self)
+{
+    KrType *tp = kr_as_type(self);
+    /* CPython's classes keep their dict before the object: -1. */
+    if (tp->flags & KR_TPFLAG_DICT_IN_EXTRAS)
+        return kr_smallint(-1);
+    return kr_int_from_i64(t, tp->dictoffset);
+}
+
+static KrValue type_get_weakrefoffset(KrThread *t, KrValue self)
+{
+    KrType *tp = kr_as_type(self);
+    if (tp->weaklistoffset && (tp->flags & KR_TPFLAG_HEAPTYPE))
+        return kr_int_from_i64(t, (int64_t)(builtin_base(tp)->basicsize + tp->weaklistoffset - 1));
+    return kr_int_from_i64(t, tp->weaklistoffset);
+}
+
+/* __flags__ with CPython's bit values, for code that tests them. */
+static KrValue type_get_flags(KrThread *t, KrValue self)
+{
+    KrType *tp = kr_as_type(self);
+    static const struct { uint32_t mine; uint64_t theirs; } map[] = {
+        {KR_TPFLAG_HEAPTYPE, 1ul << 9}, {KR_TPFLAG_BASETYPE, 1ul << 10}, {KR_TPFLAG_READY, 1ul << 12},
+        {KR_TPFLAG_GC, 1ul << 14}, {KR_TPFLAG_INT_SUBCLASS, 1ul << 24}, {KR_TPFLAG_LIST_SUBCLASS, 1ul << 25},
+        {KR_TPFLAG_TUPLE_SUBCLASS, 1ul << 26}, {KR_TPFLAG_BYTES_SUBCLASS, 1ul << 27},
+        {KR_TPFLAG_STR_SUBCLASS, 1ul << 28}, {KR_TPFLAG_DICT_SUBCLASS, 1ul << 29},
+        {KR_TPFLAG_EXC_SUBCLASS, 1ul << 30}, {KR_TPFLAG_TYPE_SUBCLASS, 1ul << 31},
+    };
+    uint64_t f = 0;
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (tp->flags & map[i].mine)
+            f |= map[i].theirs;
+    KrValue am = kr_dict_get(t, tp->dict, kr_name(t, dunder_abstractmethods));
+    if (am != KR_ABSENT && am != KR_ERROR) {
+        int truth = kr_truth(t, am);
+        if (truth < 0)
+            return KR_ERROR;
+        if (truth)
+            f |= 1ul << 20;
+    }
+    return kr_int_from_i64(t, (int64_t)f);
+}
+
 static const KrGetSetDef type_getsets[] = {
     {"__name__", type_get_name, type_set_name, NULL},
     {"__qualname__", type_get_qualname, type_set_qualname, NULL},
@@ -2136,6 +2203,11 @@ static const KrGetSetDef type_getsets[] = {
     {"__dict__", type_get_dict, NULL, NULL},
     {"__doc__", type_get_doc, type_set_doc, NULL},
     {"__text_signature__", type_get_text_signature, NULL, NULL},
+    {"__basicsize__", type_get_basicsize, NULL, NULL},
+    {"__itemsize__", type_get_itemsize, NULL, NULL},
+    {"__flags__", type_get_flags, NULL, NULL},
+    {"__weakrefoffset__", type_get_weakrefoffset, NULL, NULL},
+    {"__dictoffset__", type_get_dictoffset, NULL, NULL},
     {"__annotations__", type_get_annotations, type_set_annotations, NULL},
     {NULL, NULL, NULL, NULL},
 };
