@@ -22,6 +22,7 @@
 
 #include "compile/codegen.h"
 #include "core/bigint.h"
+#include "vm/cache.h"
 
 typedef struct {
     int *v;
@@ -130,7 +131,23 @@ static void il_push(Compiler *c, IntList *l, int v)
 /* Emission                                                            */
 /* ------------------------------------------------------------------ */
 
+static int emit_word(Compiler *c, KrInstr word);
+
+/* Appends an instruction, then the zeroed inline-cache words that follow
+ * it (vm/cache.h).  Returns the instruction's index. */
 static int emit(Compiler *c, KrOpcode op, int a, int b, int cc, int x)
+{
+    if (a > 0xFFFF || b > 0xFFFF || cc > 0xFFFF) {
+        fail_msg(c, "too many registers, constants or names in one code object");
+        return 0;
+    }
+    int at = emit_word(c, MAKE_INSTR(op, a, b, cc, x));
+    for (unsigned i = kr_op_cache_words(op); i > 0; i--)
+        emit_word(c, 0);
+    return at;
+}
+
+static int emit_word(Compiler *c, KrInstr word)
 {
     Unit *u = c->u;
     if (u->n == u->cap) {
@@ -150,11 +167,7 @@ static int emit(Compiler *c, KrOpcode op, int a, int b, int cc, int x)
         }
         u->cap = cap;
     }
-    if (a > 0xFFFF || b > 0xFFFF || cc > 0xFFFF) {
-        fail_msg(c, "too many registers, constants or names in one code object");
-        return 0;
-    }
-    u->code[u->n] = MAKE_INSTR(op, a, b, cc, x);
+    u->code[u->n] = word;
     u->pos[u->n] = (KrPosition){u->cur.lineno, u->cur.end_lineno, u->cur.col_offset, u->cur.end_col_offset};
     u->handler_of[u->n] = u->hdepth ? u->hstack[u->hdepth - 1] : -1;
     return u->n++;
@@ -3093,7 +3106,7 @@ void kr_disassemble(KrThread *t, KrValue code, FILE *out)
     fprintf(out, "Disassembly of <code object %s, file \"%s\", line %d> (%d registers, %d locals)\n",
             kr_as_str(co->name)->utf8, kr_as_str(co->filename)->utf8, co->firstlineno, co->nregs, co->nlocals);
     int line = -1;
-    for (size_t i = 0; i < co->ninstrs; i++) {
+    for (size_t i = 0; i < co->ninstrs; i += 1 + kr_op_cache_words(INSTR_OP(co->instrs[i]))) {
         KrInstr in = co->instrs[i];
         if (co->positions[i].lineno != line) {
             line = co->positions[i].lineno;

@@ -167,6 +167,12 @@ char *kr_instance_extras(KrObject *o)
     return (char *)o + off;
 }
 
+int64_t kr_type_extras_offset(KrType *tp)
+{
+    KrType *b = builtin_base(tp);
+    return b->varsize ? -1 : (int64_t)b->basicsize;
+}
+
 KrValue *kr_instance_dict_ptr(KrThread *t, KrValue obj)
 {
     (void)t;

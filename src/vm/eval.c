@@ -15,6 +15,7 @@
 #include <sys/mman.h>
 
 #include "runtime/runtime.h"
+#include "vm/cache.h"
 #include "vm/code.h"
 
 #define STACK_VALUES ((size_t)1 << 26)   /* 512 MiB of address space, touched on use */
@@ -616,39 +617,6 @@ static KrValue format_value(KrThread *t, KrValue v, int conv, KrValue spec)
     return r;
 }
 
-/* obj.name for a call: the function and self separately when obj's type
- * has a plain function or method descriptor under that name. */
-static int load_method(KrThread *t, KrValue obj, KrValue name, KrValue *meth, KrValue *self)
-{
-    KrType *tp = kr_type(t, obj);
-    if (tp->getattr == kr_generic_getattr) {
-        KrValue descr = kr_type_lookup(t, tp, name);
-        if (descr != KR_ABSENT) {
-            KrType *dt = kr_type(t, descr);
-            if (dt == kr_builtin_type(t, FUNCTION) || dt == kr_builtin_type(t, METHOD_DESCRIPTOR)) {
-                KrValue *dp = kr_instance_dict_ptr(t, obj);
-                KrValue inst = KR_ABSENT;
-                if (dp && kr_is_ptr(*dp)) {
-                    inst = kr_dict_get(t, *dp, name);
-                    if (inst == KR_ERROR)
-                        return -1;
-                }
-                if (inst == KR_ABSENT) {
-                    *meth = kr_incref(descr);
-                    *self = kr_incref(obj);
-                    return 0;
-                }
-            }
-        }
-    }
-    KrValue v = kr_getattr(t, obj, name);
-    if (v == KR_ERROR)
-        return -1;
-    *meth = v;
-    *self = KR_ABSENT;
-    return 0;
-}
-
 static KrValue import_from(KrThread *t, KrValue module, KrValue name)
 {
     KrValue v = kr_getattr(t, module, name);
@@ -1105,9 +1073,19 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
             SET(a, kr_incref(K[INSTR_B(in)]));
             break;
         case OP_LOAD_GLOBAL: {
-            SAVE_IP();
-            KrValue v = load_global(t, f, N[INSTR_B(in)]);
-            CHECK(v);
+            KrGlobalCache *gc = (KrGlobalCache *)ip;
+            KrValue name = N[INSTR_B(in)];
+            KrValue v = kr_cache_global_hit(gc, f->globals, f->builtins, name);
+            if (v != KR_ABSENT) {
+                kr_incref(v);
+            } else {
+                SAVE_IP();
+                v = kr_cache_load_global(t, gc, f->globals, f->builtins, name);
+                if (v == KR_ABSENT)
+                    v = load_global(t, f, name);
+                CHECK(v);
+            }
+            ip += KR_GLOBAL_CACHE_WORDS;
             SET(a, v);
             break;
         }
@@ -1236,27 +1214,46 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
             break;
         }
         case OP_LOAD_ATTR: {
+            KrAttrCache *ac = (KrAttrCache *)ip;
             SAVE_IP();
-            KrValue v = kr_getattr(t, R[INSTR_B(in)], N[INSTR_C(in)]);
+            KrValue v = kr_cache_attr_hit(t, ac, R[INSTR_B(in)], N[INSTR_C(in)]);
+            if (v == KR_ABSENT)
+                v = kr_cache_load_attr(t, ac, R[INSTR_B(in)], N[INSTR_C(in)]);
             CHECK(v);
+            ip += KR_CACHE_WORDS;
             SET(a, v);
             break;
         }
-        case OP_STORE_ATTR:
-            SAVE_IP();
-            if (kr_setattr(t, R[a], N[INSTR_C(in)], R[INSTR_B(in)]) < 0)
-                goto error;
+        case OP_STORE_ATTR: {
+            KrAttrCache *ac = (KrAttrCache *)ip;
+            if (!kr_cache_store_hit(t, ac, R[a], N[INSTR_C(in)], R[INSTR_B(in)])) {
+                SAVE_IP();
+                if (kr_cache_store_attr(t, ac, R[a], N[INSTR_C(in)], R[INSTR_B(in)]) < 0)
+                    goto error;
+            }
+            ip += KR_CACHE_WORDS;
             break;
+        }
         case OP_DELETE_ATTR:
             SAVE_IP();
             if (kr_delattr(t, R[a], N[INSTR_C(in)]) < 0)
                 goto error;
             break;
         case OP_LOAD_METHOD: {
-            SAVE_IP();
+            KrAttrCache *ac = (KrAttrCache *)ip;
             KrValue m, self;
-            if (load_method(t, R[INSTR_B(in)], N[INSTR_C(in)], &m, &self) < 0)
-                goto error;
+            if (!kr_cache_method_hit(ac, R[INSTR_B(in)], N[INSTR_C(in)], &m, &self)) {
+                SAVE_IP();
+                self = KR_ABSENT;
+                m = kr_cache_attr_hit(t, ac, R[INSTR_B(in)], N[INSTR_C(in)]);
+                if (m == KR_ABSENT) {
+                    if (kr_cache_load_method(t, ac, R[INSTR_B(in)], N[INSTR_C(in)], &m, &self) < 0)
+                        goto error;
+                } else {
+                    CHECK(m);
+                }
+            }
+            ip += KR_CACHE_WORDS;
             SET(a, m);
             SET(a + 1, self);
             break;
