@@ -69,6 +69,7 @@ typedef struct Unit {
     KrValue consts, names, names_index, varnames;
     int nlocals, cell_base, ncells, nfrees;
     int freereg, maxreg;
+    int hwm;                    /* highest register used since the statement began */
     FBlock fblocks[64];
     int nfblocks;
     AstPos cur;
@@ -203,6 +204,8 @@ static int alloc_reg(Compiler *c)
     int r = u->freereg++;
     if (u->freereg > u->maxreg)
         u->maxreg = u->freereg;
+    if (u->freereg > u->hwm)
+        u->hwm = u->freereg;
     return r;
 }
 
@@ -1045,7 +1048,16 @@ static void expr_to(Compiler *c, const AstNode *e, int target)
         call(c, e, target);
         break;
     case AST_Attribute: {
-        int obj = expr_reg(c, e->v.Attribute.value);
+        int obj;
+        /* Into a temporary: the object is computed in the target register
+         * itself, so it dies when the attribute replaces it (as CPython's
+         * LOAD_ATTR pops it). */
+        if (target >= c->u->cell_base + c->u->ncells + c->u->nfrees && fast_local(c, e->v.Attribute.value) < 0) {
+            obj = target;
+            expr_to(c, e->v.Attribute.value, target);
+        } else {
+            obj = expr_reg(c, e->v.Attribute.value);
+        }
         c->u->cur = e->pos;
         emit(c, OP_LOAD_ATTR, target, obj, add_name(c, mangled(c, e->v.Attribute.attr)), 0);
         break;
@@ -2742,6 +2754,8 @@ static void stmt(Compiler *c, const AstNode *s)
         return;
     SET_POS(c, s);
     int base = c->u->freereg;
+    int outer_hwm = c->u->hwm;
+    c->u->hwm = base;
     switch (s->kind) {
     case AST_Expr: {
         const AstNode *v = s->v.Expr.value;
@@ -2802,6 +2816,22 @@ static void stmt(Compiler *c, const AstNode *s)
     default:
         fail_msg(c, "statement kind not supported by the compiler yet");
     }
+    /* The temporaries of a simple statement are released at its end, so
+     * objects die when the program drops its last name for them (CPython
+     * has an empty value stack between statements). */
+    Unit *u = c->u;
+    if (u->hwm > base && !c->failed) {
+        switch (s->kind) {
+        case AST_Expr: case AST_Assign: case AST_AugAssign: case AST_AnnAssign: case AST_Delete:
+            if (base >= u->cell_base + u->ncells + u->nfrees)
+                emit(c, OP_CLEAR_REGS, base, u->hwm - base, 0, 0);
+            break;
+        default:
+            break;
+        }
+    }
+    if (u->hwm < outer_hwm)
+        u->hwm = outer_hwm;
     free_to(c, base);
     RESTORE_POS(c);
 }

@@ -2087,6 +2087,17 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
             SET(a, v);
             break;
         }
+        case OP_CLEAR_REGS: {
+            /* The temporaries of a statement die at its end, as CPython's
+             * value stack is empty between statements (sys.getrefcount). */
+            KrValue *r = &R[a], *end = r + INSTR_B(in);
+            for (; r < end; r++) {
+                KrValue v = *r;
+                *r = KR_ABSENT;
+                kr_decref(t, v);
+            }
+            break;
+        }
         case OP_SET_FUNC_ATTR:
         default:
             SAVE_IP();
