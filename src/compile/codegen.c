@@ -830,9 +830,12 @@ static void call(Compiler *c, const AstNode *e, int target)
     const AstSeq *args = e->v.Call.args, *kws = e->v.Call.keywords;
     int nargs = args ? args->n : 0, nkw = kws ? kws->n : 0;
     bool simple = call_is_simple(e);
+    /* A call into the topmost temporary is made in place: the result
+     * does not linger in a second register (sys.getrefcount, __del__). */
+    bool in_place = target + 1 == base && target >= c->u->cell_base + c->u->ncells + c->u->nfrees;
     if (simple && f->kind == AST_Attribute && nargs + nkw < 200) {
         /* obj.method(...): no bound method object is made. */
-        int fr = alloc_regs(c, 2);
+        int fr = in_place ? (alloc_reg(c), target) : alloc_regs(c, 2);
         int obj = expr_reg(c, f->v.Attribute.value);
         SET_POS(c, f);
         emit(c, OP_LOAD_METHOD, fr, obj, add_name(c, mangled(c, f->v.Attribute.attr)), 0);
@@ -851,7 +854,7 @@ static void call(Compiler *c, const AstNode *e, int target)
         free_to(c, base);
         return;
     }
-    int fr = alloc_reg(c);
+    int fr = in_place ? target : alloc_reg(c);
     expr_to(c, f, fr);
     if (!simple) {
         call_ex(c, e, fr);
