@@ -588,6 +588,42 @@ static void visit_collect(KrObject *o, void *arg)
         c->failed = true;
 }
 
+/* Lists, tuples and dicts hold immediates (small ints, floats) that their
+ * traverse slots cannot show; CPython's objects would be visited, in
+ * this order.  Returns true when `v` was handled. */
+static bool referents_of_container(KrThread *t, KrValue v, KrValue out, bool *failed)
+{
+    const KrValue *items = NULL;
+    size_t n = 0;
+    KrType *tp = kr_as_ptr(v)->type;
+    if (tp == kr_builtin_type(t, LIST)) {
+        items = kr_as_list(v)->items;
+        n = kr_as_list(v)->len;
+    } else if (tp == kr_builtin_type(t, TUPLE)) {
+        items = ((KrTuple *)kr_as_ptr(v))->items;
+        n = ((KrTuple *)kr_as_ptr(v))->len;
+    } else if (tp == kr_builtin_type(t, DICT)) {
+        bool str_keys = true;
+        size_t pos = 0;
+        KrValue k, val;
+        while (kr_dict_next(v, &pos, &k, &val))
+            if (!kr_is_ptr(k) || kr_as_ptr(k)->type != kr_builtin_type(t, STR))
+                str_keys = false;
+        pos = 0;
+        while (!*failed && kr_dict_next(v, &pos, &k, &val)) {
+            if (kr_list_append(t, out, val) < 0 || (!str_keys && kr_list_append(t, out, k) < 0))
+                *failed = true;
+        }
+        return true;
+    } else {
+        return false;
+    }
+    for (size_t i = n; i-- > 0 && !*failed;)
+        if (kr_list_append(t, out, items[i]) < 0)
+            *failed = true;
+    return true;
+}
+
 static KrValue gc_get_referents(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
 {
     (void)self, (void)kwnames;
@@ -595,7 +631,8 @@ static KrValue gc_get_referents(KrThread *t, KrValue self, const KrValue *args, 
     if (c.out == KR_ERROR)
         return KR_ERROR;
     for (size_t i = 0; i < nargs && !c.failed; i++) {
-        if (!kr_is_ptr(args[i]) || !(kr_as_ptr(args[i])->type->flags & KR_TPFLAG_GC))
+        if (!kr_is_ptr(args[i]) || referents_of_container(t, args[i], c.out, &c.failed) ||
+            !(kr_as_ptr(args[i])->type->flags & KR_TPFLAG_GC))
             continue;
         traverse(kr_as_ptr(args[i]), visit_collect, &c);
     }
