@@ -70,6 +70,7 @@ typedef struct Unit {
     KrValue consts, names, names_index, varnames;
     int nlocals, cell_base, ncells, nfrees;
     int freereg, maxreg;
+    int hwm;                    /* highest register used since the statement began */
     FBlock fblocks[64];
     int nfblocks;
     AstPos cur;
@@ -216,6 +217,8 @@ static int alloc_reg(Compiler *c)
     int r = u->freereg++;
     if (u->freereg > u->maxreg)
         u->maxreg = u->freereg;
+    if (u->freereg > u->hwm)
+        u->hwm = u->freereg;
     return r;
 }
 
@@ -840,9 +843,12 @@ static void call(Compiler *c, const AstNode *e, int target)
     const AstSeq *args = e->v.Call.args, *kws = e->v.Call.keywords;
     int nargs = args ? args->n : 0, nkw = kws ? kws->n : 0;
     bool simple = call_is_simple(e);
+    /* A call into the topmost temporary is made in place: the result
+     * does not linger in a second register (sys.getrefcount, __del__). */
+    bool in_place = target + 1 == base && target >= c->u->cell_base + c->u->ncells + c->u->nfrees;
     if (simple && f->kind == AST_Attribute && nargs + nkw < 200) {
         /* obj.method(...): no bound method object is made. */
-        int fr = alloc_regs(c, 2);
+        int fr = in_place ? (alloc_reg(c), target) : alloc_regs(c, 2);
         int obj = expr_reg(c, f->v.Attribute.value);
         SET_POS(c, f);
         emit(c, OP_LOAD_METHOD, fr, obj, add_name(c, mangled(c, f->v.Attribute.attr)), 0);
@@ -861,7 +867,7 @@ static void call(Compiler *c, const AstNode *e, int target)
         free_to(c, base);
         return;
     }
-    int fr = alloc_reg(c);
+    int fr = in_place ? target : alloc_reg(c);
     expr_to(c, f, fr);
     if (!simple) {
         call_ex(c, e, fr);
@@ -1058,7 +1064,16 @@ static void expr_to(Compiler *c, const AstNode *e, int target)
         call(c, e, target);
         break;
     case AST_Attribute: {
-        int obj = expr_reg(c, e->v.Attribute.value);
+        int obj;
+        /* Into a temporary: the object is computed in the target register
+         * itself, so it dies when the attribute replaces it (as CPython's
+         * LOAD_ATTR pops it). */
+        if (target >= c->u->cell_base + c->u->ncells + c->u->nfrees && fast_local(c, e->v.Attribute.value) < 0) {
+            obj = target;
+            expr_to(c, e->v.Attribute.value, target);
+        } else {
+            obj = expr_reg(c, e->v.Attribute.value);
+        }
         c->u->cur = e->pos;
         emit(c, OP_LOAD_ATTR, target, obj, add_name(c, mangled(c, e->v.Attribute.attr)), 0);
         break;
@@ -2755,6 +2770,8 @@ static void stmt(Compiler *c, const AstNode *s)
         return;
     SET_POS(c, s);
     int base = c->u->freereg;
+    int outer_hwm = c->u->hwm;
+    c->u->hwm = base;
     switch (s->kind) {
     case AST_Expr: {
         const AstNode *v = s->v.Expr.value;
@@ -2815,6 +2832,22 @@ static void stmt(Compiler *c, const AstNode *s)
     default:
         fail_msg(c, "statement kind not supported by the compiler yet");
     }
+    /* The temporaries of a simple statement are released at its end, so
+     * objects die when the program drops its last name for them (CPython
+     * has an empty value stack between statements). */
+    Unit *u = c->u;
+    if (u->hwm > base && !c->failed) {
+        switch (s->kind) {
+        case AST_Expr: case AST_Assign: case AST_AugAssign: case AST_AnnAssign: case AST_Delete:
+            if (base >= u->cell_base + u->ncells + u->nfrees)
+                emit(c, OP_CLEAR_REGS, base, u->hwm - base, 0, 0);
+            break;
+        default:
+            break;
+        }
+    }
+    if (u->hwm < outer_hwm)
+        u->hwm = outer_hwm;
     free_to(c, base);
     RESTORE_POS(c);
 }

@@ -2108,6 +2108,17 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
             SET(a, v);
             NEXT();
         }
+        TARGET(CLEAR_REGS) {
+            /* The temporaries of a statement die at its end, as CPython's
+             * value stack is empty between statements (sys.getrefcount). */
+            KrValue *r = &R[a], *end = r + INSTR_B(in);
+            for (; r < end; r++) {
+                KrValue v = *r;
+                *r = KR_ABSENT;
+                kr_decref(t, v);
+            }
+            NEXT();
+        }
         TARGET(SET_FUNC_ATTR)
         default:
             SAVE_IP();
