@@ -82,6 +82,7 @@ typedef struct Unit {
     int firstlineno;
     int argcount, posonlyargcount, kwonlyargcount, flags;
     unsigned char *bound;       /* per local: known to be bound here */
+    unsigned char *stable;      /* per local: a parameter nothing unbinds (no del, no except-as) */
 } Unit;
 
 typedef struct Compiler {
@@ -178,8 +179,15 @@ static int here(Compiler *c) { return c->u->n; }
 
 static void forget_bound(Compiler *c)
 {
-    if (c->u->bound)
-        memset(c->u->bound, 0, (size_t)c->u->nlocals);
+    Unit *u = c->u;
+    if (!u->bound)
+        return;
+    if (!u->stable) {
+        memset(u->bound, 0, (size_t)u->nlocals);
+        return;
+    }
+    for (int i = 0; i < u->nlocals; i++)
+        u->bound[i] = u->stable[i];
 }
 
 /* A jump target: what is known about bound locals no longer holds. */
@@ -596,6 +604,20 @@ static int expr_reg(Compiler *c, const AstNode *e)
     return r;
 }
 
+/* The right operand of BINARY, INPLACE or COMPARE: a constant is used
+ * from the constant table directly (KR_X_CONST added to *x). */
+static int operand_k(Compiler *c, const AstNode *e, int *x)
+{
+    if (e->kind == AST_Constant) {
+        int k = const_index(c, &e->v.Constant.value);
+        if (k <= 0xFFFF) {
+            *x |= KR_X_CONST;
+            return k;
+        }
+    }
+    return expr_reg(c, e);
+}
+
 static bool has_starred(const AstSeq *elts)
 {
     for (int i = 0; elts && i < elts->n; i++)
@@ -736,8 +758,9 @@ static void compare(Compiler *c, const AstNode *e, int target)
     int base = c->u->freereg;
     if (ops->n == 1) {
         int l = expr_reg(c, e->v.Compare.left);
-        int r = expr_reg(c, rhs->items[0]);
-        emit(c, OP_COMPARE, target, l, r, cmp_kind((AstCmpOp)(intptr_t)ops->items[0]));
+        int x = cmp_kind((AstCmpOp)(intptr_t)ops->items[0]);
+        int r = operand_k(c, rhs->items[0], &x);
+        emit(c, OP_COMPARE, target, l, r, x);
         free_to(c, base);
         return;
     }
@@ -1022,9 +1045,10 @@ static void expr_to(Compiler *c, const AstNode *e, int target)
         break;
     case AST_BinOp: {
         int l = expr_reg(c, e->v.BinOp.left);
-        int r = expr_reg(c, e->v.BinOp.right);
+        int x = (int)e->v.BinOp.op;
+        int r = operand_k(c, e->v.BinOp.right, &x);
         c->u->cur = e->pos;
-        emit(c, OP_BINARY, target, l, r, (int)e->v.BinOp.op);
+        emit(c, OP_BINARY, target, l, r, x);
         break;
     }
     case AST_UnaryOp: {
@@ -1247,6 +1271,7 @@ static void unit_free(Compiler *c, Unit *u)
     free(u->handlers);
     free(u->hstack);
     free(u->bound);
+    free(u->stable);
     kr_decref(c->t, u->consts);
     kr_decref(c->t, u->names);
     kr_decref(c->t, u->names_index);
@@ -1581,8 +1606,108 @@ static const char *docstring(const AstSeq *body, size_t *len)
 
 /* The body of a function: its docstring is constant 0 (co_consts[0] is
  * the docstring or None, as CPython). */
+static void note_unbinds_in(Compiler *c, const AstSeq *body);
+
+/* Marks as unstable the locals a name target unbinds (del x). */
+static void note_deleted(Compiler *c, const AstNode *e)
+{
+    if (e->kind == AST_Tuple || e->kind == AST_List) {
+        for (int i = 0; i < e->v.Tuple.elts->n; i++)
+            note_deleted(c, e->v.Tuple.elts->items[i]);
+        return;
+    }
+    int r = fast_local(c, e);
+    if (r >= 0)
+        c->u->stable[r] = 0;
+}
+
+static void note_unbinds_handlers(Compiler *c, const AstSeq *handlers)
+{
+    for (int i = 0; handlers && i < handlers->n; i++) {
+        const AstNode *h = handlers->items[i];
+        int reg;
+        if (h->v.ExceptHandler.name && resolve(c, mangled(c, h->v.ExceptHandler.name), &reg) == NAME_FAST)
+            c->u->stable[reg] = 0;
+        note_unbinds_in(c, h->v.ExceptHandler.body);
+    }
+}
+
+/* Finds the statements of a function body (not of nested scopes) that can
+ * unbind a local: `del x` and `except E as x`. */
+static void note_unbinds_in(Compiler *c, const AstSeq *body)
+{
+    for (int i = 0; body && i < body->n; i++) {
+        const AstNode *s = body->items[i];
+        switch (s->kind) {
+        case AST_Delete:
+            for (int j = 0; j < s->v.Delete.targets->n; j++)
+                note_deleted(c, s->v.Delete.targets->items[j]);
+            break;
+        case AST_If:
+            note_unbinds_in(c, s->v.If.body);
+            note_unbinds_in(c, s->v.If.orelse);
+            break;
+        case AST_For:
+            note_unbinds_in(c, s->v.For.body);
+            note_unbinds_in(c, s->v.For.orelse);
+            break;
+        case AST_AsyncFor:
+            note_unbinds_in(c, s->v.AsyncFor.body);
+            note_unbinds_in(c, s->v.AsyncFor.orelse);
+            break;
+        case AST_While:
+            note_unbinds_in(c, s->v.While.body);
+            note_unbinds_in(c, s->v.While.orelse);
+            break;
+        case AST_With:
+            note_unbinds_in(c, s->v.With.body);
+            break;
+        case AST_AsyncWith:
+            note_unbinds_in(c, s->v.AsyncWith.body);
+            break;
+        case AST_Match:
+            for (int j = 0; j < s->v.Match.cases->n; j++)
+                note_unbinds_in(c, ((const AstNode *)s->v.Match.cases->items[j])->v.match_case.body);
+            break;
+        case AST_Try:
+            note_unbinds_in(c, s->v.Try.body);
+            note_unbinds_handlers(c, s->v.Try.handlers);
+            note_unbinds_in(c, s->v.Try.orelse);
+            note_unbinds_in(c, s->v.Try.finalbody);
+            break;
+        case AST_TryStar:
+            note_unbinds_in(c, s->v.TryStar.body);
+            note_unbinds_handlers(c, s->v.TryStar.handlers);
+            note_unbinds_in(c, s->v.TryStar.orelse);
+            note_unbinds_in(c, s->v.TryStar.finalbody);
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+/* Parameters stay bound at every point of a body that never unbinds them,
+ * so reading one needs no CHECK_LOCAL even after a jump target. */
+static void find_stable_params(Compiler *c, const AstSeq *body)
+{
+    Unit *u = c->u;
+    if (!u->optimized || !u->bound || u->nlocals == 0)
+        return;
+    u->stable = calloc((size_t)u->nlocals, 1);
+    if (!u->stable) {
+        fail_nomem(c);
+        return;
+    }
+    for (int i = 0; i < u->nlocals; i++)
+        u->stable[i] = u->bound[i]; /* the parameters */
+    note_unbinds_in(c, body);
+}
+
 static void function_body(Compiler *c, const AstSeq *body, bool is_lambda, const AstNode *lambda_body)
 {
+    if (!is_lambda)
+        find_stable_params(c, body);
     if (is_lambda) {
         add_const(c, KR_NONE);
         int r = alloc_reg(c);
@@ -2670,7 +2795,7 @@ static void aug_assign(Compiler *c, const AstNode *s)
             /* x += v on a fast local works on x's own register, so x holds
              * the only reference and str += can grow in place. */
             int cur = expr_reg(c, target);
-            int v = expr_reg(c, s->v.AugAssign.value);
+            int v = operand_k(c, s->v.AugAssign.value, &op);
             SET_POS(c, s);
             emit(c, OP_INPLACE, cur, cur, v, op);
             RESTORE_POS(c);

@@ -24,6 +24,10 @@ typedef uint64_t KrInstr;
     ((KrInstr)(op) | (KrInstr)((a)&0xFFFF) << 8 | (KrInstr)((b)&0xFFFF) << 24 |                 \
      (KrInstr)((c)&0xFFFF) << 40 | (KrInstr)((x)&0xFF) << 56)
 
+/* In BINARY, INPLACE and COMPARE: operand c names a constant, K[c], not a
+ * register (x & 0x7F is the operator). */
+#define KR_X_CONST 0x80
+
 /* Comparison kinds of COMPARE beyond the six rich comparisons. */
 enum { CMP_IS = 6, CMP_IS_NOT, CMP_IN, CMP_NOT_IN };
 /* UNARY kinds. */

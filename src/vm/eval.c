@@ -1300,8 +1300,9 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
                 goto error;
             NEXT();
         TARGET(BINARY) {
-            KrValue x = R[INSTR_B(in)], y = R[INSTR_C(in)];
-            unsigned op = INSTR_X(in);
+            KrValue x = R[INSTR_B(in)];
+            KrValue y = INSTR_X(in) & KR_X_CONST ? K[INSTR_C(in)] : R[INSTR_C(in)];
+            unsigned op = INSTR_X(in) & ~KR_X_CONST;
             if (kr_is_smallint(x) && kr_is_smallint(y)) {
                 int64_t p = kr_as_smallint(x), q = kr_as_smallint(y), r;
                 switch (op) {
@@ -1363,8 +1364,9 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
             NEXT();
         }
         TARGET(INPLACE) {
-            KrValue x = R[INSTR_B(in)], y = R[INSTR_C(in)];
-            unsigned op = INSTR_X(in);
+            KrValue x = R[INSTR_B(in)];
+            KrValue y = INSTR_X(in) & KR_X_CONST ? K[INSTR_C(in)] : R[INSTR_C(in)];
+            unsigned op = INSTR_X(in) & ~KR_X_CONST;
             if (kr_is_smallint(x) && kr_is_smallint(y) && (op == KR_OP_ADD || op == KR_OP_SUB)) {
                 int64_t r = op == KR_OP_ADD ? kr_as_smallint(x) + kr_as_smallint(y)
                                             : kr_as_smallint(x) - kr_as_smallint(y);
@@ -1414,8 +1416,9 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
             NEXT();
         }
         TARGET(COMPARE) {
-            KrValue x = R[INSTR_B(in)], y = R[INSTR_C(in)];
-            unsigned k = INSTR_X(in);
+            KrValue x = R[INSTR_B(in)];
+            KrValue y = INSTR_X(in) & KR_X_CONST ? K[INSTR_C(in)] : R[INSTR_C(in)];
+            unsigned k = INSTR_X(in) & ~KR_X_CONST;
             if (kr_is_smallint(x) && kr_is_smallint(y) && k < 6) {
                 int64_t p = kr_as_smallint(x), q = kr_as_smallint(y);
                 bool r;
