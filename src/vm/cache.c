@@ -38,10 +38,23 @@ static bool cacheable_receiver(KrThread *t, KrValue obj, KrValue name)
     return tp->getattr == kr_generic_getattr || tp == kr_builtin_type(t, MODULE);
 }
 
-/* Records how obj.name reads, for LOAD_ATTR and LOAD_METHOD. */
-static void fill_load(KrThread *t, KrAttrCache *c, KrValue obj, KrValue name)
+/* Where a new entry goes: entry 0, after the old entry 0 moves down (an
+ * entry for the same type, now stale, is dropped instead). */
+static KrAttrEntry *new_entry(KrAttrCache *cache, KrType *tp)
 {
+    if (cache->e[0].version != (uint32_t)tp->version) {
+        for (int i = KR_ATTR_WAYS - 1; i > 0; i--)
+            cache->e[i] = cache->e[i - 1];
+    }
+    KrAttrEntry *c = &cache->e[0];
+    c->version = 0;
     c->kind = KR_AC_EMPTY;
+    return c;
+}
+
+/* Records how obj.name reads, for LOAD_ATTR and LOAD_METHOD. */
+static void fill_load(KrThread *t, KrAttrCache *cache, KrValue obj, KrValue name)
+{
     if (!cacheable_receiver(t, obj, name))
         return;
     KrObject *o = kr_as_ptr(obj);
@@ -49,6 +62,7 @@ static void fill_load(KrThread *t, KrAttrCache *c, KrValue obj, KrValue name)
     int64_t doff = dict_slot_offset(tp);
     if (doff < 0 || doff >= (1 << 28))
         return;
+    KrAttrEntry *c = new_entry(cache, tp);
     KrValue descr = kr_type_lookup(t, tp, name);
     KrType *dt = descr == KR_ABSENT ? NULL : kr_type(t, descr);
     if (dt && dt->descr_set) {
@@ -95,10 +109,11 @@ KrValue kr_cache_load_attr(KrThread *t, KrAttrCache *c, KrValue obj, KrValue nam
     return v;
 }
 
-int kr_cache_load_method(KrThread *t, KrAttrCache *c, KrValue obj, KrValue name, KrValue *meth, KrValue *self)
+int kr_cache_load_method(KrThread *t, KrAttrCache *cache, KrValue obj, KrValue name, KrValue *meth, KrValue *self)
 {
-    fill_load(t, c, obj, name);
-    if (c->kind == KR_AC_METHOD) {
+    fill_load(t, cache, obj, name);
+    const KrAttrEntry *c = &cache->e[0];
+    if (kr_is_ptr(obj) && c->version == (uint32_t)kr_as_ptr(obj)->type->version && c->kind == KR_AC_METHOD) {
         *meth = kr_incref(c->value);
         *self = kr_incref(obj);
         return 0;
@@ -111,17 +126,17 @@ int kr_cache_load_method(KrThread *t, KrAttrCache *c, KrValue obj, KrValue name,
     return 0;
 }
 
-int kr_cache_store_attr(KrThread *t, KrAttrCache *c, KrValue obj, KrValue name, KrValue value)
+int kr_cache_store_attr(KrThread *t, KrAttrCache *cache, KrValue obj, KrValue name, KrValue value)
 {
     if (kr_setattr(t, obj, name, value) < 0)
         return -1;
-    c->kind = KR_AC_EMPTY;
     if (!kr_is_ptr(obj) || !kr_is_exact_str(t, name) || !kr_as_str(name)->interned)
         return 0;
     KrObject *o = kr_as_ptr(obj);
     KrType *tp = o->type;
     if (tp->setattr != kr_generic_setattr)
         return 0;
+    KrAttrEntry *c = new_entry(cache, tp);
     KrValue descr = kr_type_lookup(t, tp, name);
     KrType *dt = descr == KR_ABSENT ? NULL : kr_type(t, descr);
     if (dt && dt->descr_set) {

@@ -17,7 +17,7 @@
 
 #include "vm/code.h"
 
-#define KR_CACHE_WORDS 2
+#define KR_CACHE_WORDS 4
 
 /* What an attribute cache found, for one receiver type. */
 enum {
@@ -30,11 +30,19 @@ enum {
     KR_AC_PROPERTY,  /* a property (value, borrowed) whose getter is called */
 };
 
-typedef struct KrAttrCache {
+typedef struct KrAttrEntry {
     uint32_t version;   /* the receiver type's version tag (low 32 bits) */
     uint32_t kind : 4;
     uint32_t index : 28;
     uint64_t value;
+} KrAttrEntry;
+
+/* Two receiver types per site: a method called on instances of a class
+ * and of its subclass is common, and one entry would thrash.  A new type
+ * takes entry 0 and the previous entry 0 moves to entry 1. */
+#define KR_ATTR_WAYS 2 /* kr_cache_entry_for checks both */
+typedef struct KrAttrCache {
+    KrAttrEntry e[KR_ATTR_WAYS];
 } KrAttrCache;
 
 /* LOAD_GLOBAL: where the name was found last time.  A name found in
@@ -110,13 +118,26 @@ static inline KrValue kr_cache_global_hit(const KrGlobalCache *c, KrValue global
     return KR_ABSENT;
 }
 
+/* The entry of a cache for o's type, or NULL. */
+static inline const KrAttrEntry *kr_cache_entry_for(const KrAttrCache *c, KrObject *o)
+{
+    /* An empty entry has version 0, which no type has. */
+    uint32_t v = (uint32_t)o->type->version;
+    if (c->e[0].version == v)
+        return &c->e[0];
+    if (c->e[1].version == v)
+        return &c->e[1];
+    return NULL;
+}
+
 /* obj.name for LOAD_ATTR: a new reference, KR_ERROR, or KR_ABSENT. */
-static inline KrValue kr_cache_attr_hit(KrThread *t, const KrAttrCache *c, KrValue obj, KrValue name)
+static inline KrValue kr_cache_attr_hit(KrThread *t, const KrAttrCache *cache, KrValue obj, KrValue name)
 {
     if (!kr_is_ptr(obj))
         return KR_ABSENT;
     KrObject *o = kr_as_ptr(obj);
-    if ((uint32_t)o->type->version != c->version)
+    const KrAttrEntry *c = kr_cache_entry_for(cache, o);
+    if (!c)
         return KR_ABSENT;
     switch (c->kind) {
     case KR_AC_INSTANCE: {
@@ -152,13 +173,14 @@ static inline KrValue kr_cache_attr_hit(KrThread *t, const KrAttrCache *c, KrVal
 /* LOAD_METHOD's hit: 1 with *meth and *self set (new references), 0 on a
  * miss.  Only the METHOD kind is served here: the others go through
  * kr_cache_attr_hit. */
-static inline bool kr_cache_method_hit(const KrAttrCache *c, KrValue obj, KrValue name, KrValue *meth, KrValue *self)
+static inline bool kr_cache_method_hit(const KrAttrCache *cache, KrValue obj, KrValue name, KrValue *meth,
+                                       KrValue *self)
 {
     if (!kr_is_ptr(obj))
         return false;
     KrObject *o = kr_as_ptr(obj);
-    if ((uint32_t)o->type->version != c->version || c->kind != KR_AC_METHOD ||
-        !kr_cache_not_shadowed(o, c->index, name))
+    const KrAttrEntry *c = kr_cache_entry_for(cache, o);
+    if (!c || c->kind != KR_AC_METHOD || !kr_cache_not_shadowed(o, c->index, name))
         return false;
     *meth = kr_incref(c->value);
     *self = kr_incref(obj);
@@ -166,12 +188,14 @@ static inline bool kr_cache_method_hit(const KrAttrCache *c, KrValue obj, KrValu
 }
 
 /* obj.name = value: 1 when done, 0 on a miss. */
-static inline bool kr_cache_store_hit(KrThread *t, const KrAttrCache *c, KrValue obj, KrValue name, KrValue value)
+static inline bool kr_cache_store_hit(KrThread *t, const KrAttrCache *cache, KrValue obj, KrValue name,
+                                      KrValue value)
 {
     if (!kr_is_ptr(obj))
         return false;
     KrObject *o = kr_as_ptr(obj);
-    if ((uint32_t)o->type->version != c->version)
+    const KrAttrEntry *c = kr_cache_entry_for(cache, o);
+    if (!c)
         return false;
     KrValue *slot;
     if (c->kind == KR_AC_INSTANCE) {

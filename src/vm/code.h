@@ -100,6 +100,7 @@ struct KrFrame {
     KrValue globals, builtins, locals; /* borrowed while running */
     uint32_t ret_reg;           /* the caller's register that gets the result */
     bool entry;                 /* returning from it leaves the eval loop */
+    bool owns_func;             /* holds a reference to func (a bound method's function) */
     KrValue frame_obj;          /* the Python frame object, made on demand */
     struct KrGen *gen;          /* the generator this frame belongs to, or NULL */
 };

@@ -291,13 +291,17 @@ static KrFrame *push_frame(KrThread *t, KrCode *co, KrValue func, KrValue *base)
         kr_raise_fmt(t, kr_exc_type(t, RecursionError), "maximum recursion depth exceeded");
         return NULL;
     }
-    memset(f, 0, sizeof *f);
     f->prev = t->frame;
     f->code = co;
     f->func = func;
     f->regs = base;
     f->ip = co->instrs;
+    f->globals = f->builtins = f->locals = KR_ABSENT;
+    f->ret_reg = 0;
+    f->entry = false;
+    f->owns_func = false;
     f->frame_obj = KR_ABSENT;
+    f->gen = NULL;
     if (base + co->nregs > t->stack_top)
         t->stack_top = base + co->nregs;
     t->frame = f;
@@ -323,6 +327,8 @@ static void pop_frame(KrThread *t, KrFrame *f)
 {
     if (f->frame_obj != KR_ABSENT)
         kr_frame_object_detach(t, f);
+    if (f->owns_func)
+        kr_decref(t, f->func);
     t->frame = f->prev;
     t->depth--;
     KrValue *top = t->frame ? t->frame->regs + t->frame->code->nregs : t->stack;
@@ -1653,6 +1659,28 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
                     args = &R[a + 2];
                 else
                     npos++;
+            }
+            if (kr_is_ptr(callee) && kr_as_ptr(callee)->type == kr_builtin_type(t, METHOD) &&
+                INSTR_OP(in) == OP_CALL) {
+                KrMethod *m = (KrMethod *)kr_as_ptr(callee);
+                if (kr_is_ptr(m->func) && kr_as_ptr(m->func)->type == kr_builtin_type(t, FUNCTION) &&
+                    !(kr_as_code(kr_as_function(m->func)->code)->flags &
+                      (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR))) {
+                    /* A bound method: self takes the method's register and
+                     * the frame starts there, holding the function itself. */
+                    KrValue func = kr_incref(m->func);
+                    SET(a, kr_incref(m->self));
+                    KrFrame *nf = enter_function(t, func, &R[a], &R[a], npos + 1, kwnames, true);
+                    if (!nf) {
+                        kr_decref(t, func);
+                        goto error;
+                    }
+                    nf->owns_func = true;
+                    nf->ret_reg = a;
+                    f = nf;
+                    LOAD_FRAME();
+                    NEXT();
+                }
             }
             if (kr_is_ptr(callee) && kr_as_ptr(callee)->type == kr_builtin_type(t, FUNCTION) &&
                 !(kr_as_code(kr_as_function(callee)->code)->flags &
