@@ -12,7 +12,7 @@ KrObject *kr_alloc(KrThread *t, KrType *type, size_t size)
 {
     KrObject *o;
     if (type->flags & KR_TPFLAG_GC) {
-        KrGCHead *g = calloc(1, sizeof(KrGCHead) + size);
+        KrGCHead *g = kr_block_alloc(&t->vm->blocks, sizeof(KrGCHead) + size);
         if (!g) {
             kr_no_memory(t);
             return NULL;
@@ -22,7 +22,7 @@ KrObject *kr_alloc(KrThread *t, KrType *type, size_t size)
         o->type = type;
         kr_gc_track(t, o);
     } else {
-        o = calloc(1, size);
+        o = kr_block_alloc(&t->vm->blocks, size);
         if (!o) {
             kr_no_memory(t);
             return NULL;
@@ -46,9 +46,9 @@ void kr_free_object(KrThread *t, KrObject *o)
     KrType *type = o->type;
     if (type->flags & KR_TPFLAG_GC) {
         kr_gc_untrack(t, o);
-        free(kr_gc_head(o));
+        kr_block_free(&t->vm->blocks, kr_gc_head(o));
     } else {
-        free(o);
+        kr_block_free(&t->vm->blocks, o);
     }
     if (type->flags & KR_TPFLAG_HEAPTYPE)
         kr_decref(t, kr_ptr(type));

@@ -155,5 +155,6 @@ void kr_vm_free(KrVM *vm)
         return;
     kr_eval_thread_free(vm->main_thread);
     free(vm->main_thread);
+    kr_block_cache_clear(&vm->blocks);
     free(vm);
 }
