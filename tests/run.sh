@@ -65,6 +65,10 @@ for t in "$BUILD"/ctests/*; do
     [ -f "$t" ] && [ -x "$t" ] || continue
     run "embed/$(basename "$t")" "$t"
 done
+# The complete example of docs/EMBEDDING.md, compiled and run.
+if [ -f "$BUILD/libkrait.a" ]; then
+    run embed/doc_example sh tests/c/doc_example.sh "$BUILD"
+fi
 
 # Parser against CPython on every .py file under /usr/lib/python3.11.
 run differential "$PYTHON" tests/parser/differential.py --krait "$BUILD/krait"
