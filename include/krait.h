@@ -28,7 +28,7 @@
  *    that may legitimately find nothing, KRAIT_MISSING (1) with no
  *    exception.  The krait_new_* constructors return KRAIT_NULL on failure
  *    instead.  Out-parameters are set to KRAIT_NULL whenever the status is
- *    not KRAIT_OK.
+ *    not KRAIT_OK; they must not be NULL unless a function says so.
  *
  * 4. A failed call leaves its exception pending in the VM.  Read it
  *    (krait_error_text, krait_error_traceback, krait_error_matches), then
@@ -94,7 +94,8 @@ static inline int krait_is_null(krait_value v) { return v.opaque_ == 0; }
 krait_vm *krait_vm_new(void);
 
 /* Destroys the interpreter and every value it made (a pending exception
- * is discarded).  NULL is allowed. */
+ * is discarded).  NULL is allowed.  Never call it while the VM is running
+ * code (from one of its own C functions). */
 void krait_vm_free(krait_vm *vm);
 
 /* sys.argv = the argc strings of argv. */

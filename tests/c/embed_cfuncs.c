@@ -188,7 +188,29 @@ static int c_make_list(krait_vm *vm, void *userdata, size_t argc, const krait_va
     return krait_is_null(l) ? KRAIT_ERROR : KRAIT_OK;
 }
 
+/* run(src) runs source in __main__ from inside a C function, and
+ * evaluate(expr) evaluates there: the VM re-entered from C. */
+static int c_run(krait_vm *vm, void *userdata, size_t argc, const krait_value *argv, krait_value *result)
+{
+    (void)userdata, (void)result;
+    const char *src;
+    if (argc != 1 || krait_to_str(vm, argv[0], &src, NULL) != KRAIT_OK)
+        return krait_has_error(vm) ? KRAIT_ERROR : krait_raise(vm, "TypeError", "run(src)");
+    return krait_run_string(vm, src);
+}
+
+static int c_evaluate(krait_vm *vm, void *userdata, size_t argc, const krait_value *argv, krait_value *result)
+{
+    (void)userdata;
+    const char *src;
+    if (argc != 1 || krait_to_str(vm, argv[0], &src, NULL) != KRAIT_OK)
+        return krait_has_error(vm) ? KRAIT_ERROR : krait_raise(vm, "TypeError", "evaluate(expr)");
+    return krait_eval(vm, src, result);
+}
+
 static const krait_function_def fastmath_defs[] = {
+    {"run", c_run, NULL},
+    {"evaluate", c_evaluate, NULL},
     {"add", c_add, "add(*ints) -> int\n\nThe sum of the arguments."},
     {"stats", c_stats, NULL},
     {"greet", c_greet, NULL},
@@ -239,8 +261,8 @@ static void test_module(krait_vm *vm, Counter *counter)
     CHECK_STR(eval_repr(vm, "type(add).__name__, callable(add)"), "('builtin_function_or_method', True)");
     CHECK_STR(eval_repr(vm, "fastmath"), "<module 'fastmath' (built-in)>");
     CHECK_STR(eval_repr(vm, "sorted(k for k in dir(fastmath) if not k.startswith('_'))"),
-              "['HALF_SEVEN', 'add', 'apply', 'broken', 'fail', 'greet', 'leaky', 'make_list', 'nothing', "
-              "'safe_apply', 'stats']");
+              "['HALF_SEVEN', 'add', 'apply', 'broken', 'evaluate', 'fail', 'greet', 'leaky', 'make_list', "
+              "'nothing', 'run', 'safe_apply', 'stats']");
     CHECK_STR(eval_repr(vm, "__import__('sys').modules['fastmath'] is fastmath"), "True");
     CHECK_STR(eval_repr(vm, "list(map(add, [1, 2], [10, 20]))"), "[11, 22]");
     CHECK_STR(eval_repr(vm, "sorted([3, 1, 2], key=fastmath.add)"), "[1, 2, 3]");
@@ -332,6 +354,32 @@ static void test_exceptions_both_ways(krait_vm *vm)
                                "except ValueError as e:\n"
                                "    ctx = type(e.__context__).__name__\n") == KRAIT_OK);
     CHECK_STR(eval_repr(vm, "ctx"), "'ZeroDivisionError'");
+
+    /* Re-entering the VM from a C function. */
+    CHECK(krait_run_string(vm, "def inner():\n"
+                               "    fastmath.run('reentered = fastmath.evaluate(\"6 * 7\")')\n"
+                               "    return reentered + 1\n"
+                               "outer_result = inner()\n") == KRAIT_OK);
+    CHECK_STR(eval_repr(vm, "outer_result, fastmath.evaluate('[1] * 2')"), "(43, [1, 1])");
+    CHECK(krait_run_string(vm, "fastmath.run('raise KeyError(5)')") == KRAIT_ERROR);
+    CHECK_STR(krait_error_traceback(vm), "Traceback (most recent call last):\n"
+                                         "  File \"<string>\", line 1, in <module>\n"
+                                         "  File \"<string>\", line 1, in <module>\n"
+                                         "KeyError: 5\n");
+    krait_error_clear(vm);
+
+    /* Unbounded recursion through C ends in RecursionError, not a crash. */
+    CHECK(krait_run_string(vm, "def down(n):\n"
+                               "    return fastmath.apply(down, n + 1)\n"
+                               "try:\n"
+                               "    down(0)\n"
+                               "except RecursionError as e:\n"
+                               "    rec = str(e)\n") == KRAIT_OK);
+    CHECK_STR(eval_repr(vm, "rec"), "'maximum recursion depth exceeded'");
+    CHECK(krait_run_string(vm, "def deep(n):\n"
+                               "    return n if n == 0 else fastmath.apply(deep, n - 1) + 1\n"
+                               "depth = deep(300)\n") == KRAIT_OK);
+    CHECK_STR(eval_repr(vm, "depth"), "300");
 
     /* Misuse of the API becomes SystemError, never a crash. */
     CHECK(krait_run_string(vm, "fastmath.broken()") == KRAIT_ERROR);
