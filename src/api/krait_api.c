@@ -899,6 +899,31 @@ krait_value krait_new_function(krait_vm *vm, const char *name, krait_cfunction f
     return made(make_cfunction(vm, name, NULL, fn, userdata, KR_NONE));
 }
 
+/* __spec__ as a built-in module's (origin 'built-in', no location), so
+ * the module shows and introspects like CPython's modules of C functions
+ * registered by an embedder. */
+static int set_builtin_spec(KrThread *t, KrValue module, KrValue name)
+{
+    KrValue spec = kr_call0(t, kr_ptr(kr_builtin_type(t, NAMESPACE)));
+    if (spec == KR_ERROR)
+        return -1;
+    static const char *const fields[] = {"name", "loader", "origin", "has_location", "submodule_search_locations",
+                                         "parent"};
+    KrValue origin = kr_str_from_cstr(t, "built-in");
+    KrValue values[] = {name, KR_NONE, origin, KR_FALSE, KR_NONE, t->vm->empty_str};
+    int r = origin == KR_ERROR ? -1 : 0;
+    for (size_t i = 0; r == 0 && i < sizeof fields / sizeof *fields; i++) {
+        KrValue f = kr_str_intern_cstr(t, fields[i]);
+        r = f == KR_ERROR ? -1 : kr_setattr(t, spec, f, values[i]);
+        kr_decref(t, f);
+    }
+    if (r == 0)
+        r = kr_module_add(t, module, "__spec__", spec);
+    kr_decref(t, origin);
+    kr_decref(t, spec);
+    return r;
+}
+
 int krait_define_module(krait_vm *vm, const char *name, const krait_function_def *defs, void *userdata,
                         krait_value *module)
 {
@@ -914,7 +939,7 @@ int krait_define_module(krait_vm *vm, const char *name, const krait_function_def
         kr_decref(t, n);
         return KRAIT_ERROR;
     }
-    int r = 0;
+    int r = set_builtin_spec(t, m, n);
     for (const krait_function_def *d = defs; r == 0 && d && d->name; d++) {
         KrValue f = make_cfunction(vm, d->name, d->doc, d->fn, userdata, n);
         r = f == KR_ERROR ? -1 : kr_module_add(t, m, d->name, f);

@@ -264,6 +264,8 @@ static void test_module(krait_vm *vm, Counter *counter)
               "['HALF_SEVEN', 'add', 'apply', 'broken', 'evaluate', 'fail', 'greet', 'leaky', 'make_list', "
               "'nothing', 'run', 'safe_apply', 'stats']");
     CHECK_STR(eval_repr(vm, "__import__('sys').modules['fastmath'] is fastmath"), "True");
+    CHECK_STR(eval_repr(vm, "fastmath.__spec__.name, fastmath.__spec__.origin, fastmath.__name__"),
+              "('fastmath', 'built-in', 'fastmath')");
     CHECK_STR(eval_repr(vm, "list(map(add, [1, 2], [10, 20]))"), "[11, 22]");
     CHECK_STR(eval_repr(vm, "sorted([3, 1, 2], key=fastmath.add)"), "[1, 2, 3]");
 
