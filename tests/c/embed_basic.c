@@ -607,6 +607,13 @@ static void test_files_and_imports(krait_vm *vm)
     krait_release(vm, args[0]);
     krait_release(vm, args[1]);
 
+    /* A dotted name gives the submodule, not the package. */
+    CHECK(krait_import(vm, "cpkg.leaf", &mod) == KRAIT_OK);
+    CHECK(krait_getattr(vm, mod, "NAME", &v) == KRAIT_OK);
+    CHECK_STR(text_of(vm, v), "leaf");
+    krait_release(vm, v);
+    krait_release(vm, mod);
+    CHECK_STR(eval_repr(vm, "__import__('sys').modules['cpkg'].leaf.NAME"), "'leaf'");
     CHECK(krait_import(vm, "no_such_module_here", &mod) == KRAIT_ERROR && krait_is_null(mod));
     CHECK_STR(krait_error_text(vm), "ModuleNotFoundError: No module named 'no_such_module_here'");
     krait_error_clear(vm);
