@@ -28,7 +28,9 @@
  *    that may legitimately find nothing, KRAIT_MISSING (1) with no
  *    exception.  The krait_new_* constructors return KRAIT_NULL on failure
  *    instead.  Out-parameters are set to KRAIT_NULL whenever the status is
- *    not KRAIT_OK; they must not be NULL unless a function says so.
+ *    not KRAIT_OK.  A krait_value out-parameter may be NULL to drop the
+ *    result (krait_call(vm, f, 0, NULL, NULL) just calls f); the others
+ *    must not be NULL unless a function says so.
  *
  * 4. A failed call leaves its exception pending in the VM.  Read it
  *    (krait_error_text, krait_error_traceback, krait_error_matches), then
@@ -41,8 +43,8 @@
  *
  * 5. C strings returned by the API are UTF-8 and owned by the VM: see each
  *    function for how long they stay valid.  Strings passed in are UTF-8
- *    and copied; the API keeps no pointer to them (except the names and
- *    docs of a krait_function_def, which are copied too). */
+ *    and copied (the names and docs of krait_function_defs too): the API
+ *    keeps no pointer to them. */
 #ifndef KRAIT_H
 #define KRAIT_H
 
@@ -224,7 +226,8 @@ int krait_dict_set_str(krait_vm *vm, krait_value dict, const char *key, krait_va
 int krait_dict_get(krait_vm *vm, krait_value dict, krait_value key, krait_value *out);
 int krait_dict_get_str(krait_vm *vm, krait_value dict, const char *key, krait_value *out);
 /* Walks a dict in order: start with *pos = 0; each KRAIT_OK gives the next
- * key and value (both yours to release); KRAIT_MISSING ends the walk.
+ * key and value (both yours to release; key or value may be NULL when
+ * not wanted); KRAIT_MISSING ends the walk.
  * Changing the dict during a walk is safe but may skip or repeat items. */
 int krait_dict_next(krait_vm *vm, krait_value dict, size_t *pos, krait_value *key, krait_value *value);
 

@@ -30,10 +30,12 @@ static inline KrValue unwrap(krait_value v) { return v.opaque_ ^ KR_ERROR; }
 
 /* Sets an out-parameter from an internal result: KRAIT_OK with a new
  * reference, or KRAIT_ERROR with KRAIT_NULL. */
-static int deliver(KrValue r, krait_value *out)
+static int deliver(KrThread *t, KrValue r, krait_value *out)
 {
     if (out)
         *out = r == KR_ERROR ? KRAIT_NULL : wrap(r);
+    else
+        kr_decref(t, r);  /* a caller that passes no out-parameter wants no result */
     return r == KR_ERROR ? KRAIT_ERROR : KRAIT_OK;
 }
 
@@ -307,7 +309,7 @@ int krait_eval(krait_vm *vm, const char *expression, krait_value *result)
     KrValue r = kr_eval_code(t, code, d, d);
     kr_decref(t, code);
     flush_streams(t);
-    return deliver(r, result);
+    return deliver(t, r, result);
 }
 
 int krait_get_global(krait_vm *vm, const char *name, krait_value *out)
@@ -323,7 +325,7 @@ int krait_get_global(krait_vm *vm, const char *name, krait_value *out)
         kr_raise_fmt(t, kr_exc_type(t, NameError), "name '%s' is not defined", name);
         return KRAIT_ERROR;
     }
-    return deliver(kr_incref(v), out);
+    return deliver(vm->t, kr_incref(v), out);
 }
 
 int krait_set_global(krait_vm *vm, const char *name, krait_value value)
@@ -350,7 +352,7 @@ int krait_import(krait_vm *vm, const char *name, krait_value *module)
     kr_xdecref(t, star == KR_ERROR ? KR_ABSENT : star);
     kr_xdecref(t, fromlist == KR_ERROR ? KR_ABSENT : fromlist);
     flush_streams(t);
-    return deliver(m, module);
+    return deliver(t, m, module);
 }
 
 /* ---- Calling ---- */
@@ -406,7 +408,7 @@ int krait_call_kw(krait_vm *vm, krait_value callable, size_t argc, const krait_v
     }
     if (args != small)
         free(args);
-    return deliver(r, result);
+    return deliver(t, r, result);
 }
 
 int krait_call_method(krait_vm *vm, krait_value obj, const char *name, size_t argc, const krait_value *argv,
@@ -622,7 +624,7 @@ int krait_str(krait_vm *vm, krait_value v, krait_value *out)
     set_null(out);
     if (blocked(vm) || null_arg(vm, v, "krait_str"))
         return KRAIT_ERROR;
-    return deliver(kr_str(vm->t, unwrap(v)), out);
+    return deliver(vm->t, kr_str(vm->t, unwrap(v)), out);
 }
 
 int krait_repr(krait_vm *vm, krait_value v, krait_value *out)
@@ -630,7 +632,7 @@ int krait_repr(krait_vm *vm, krait_value v, krait_value *out)
     set_null(out);
     if (blocked(vm) || null_arg(vm, v, "krait_repr"))
         return KRAIT_ERROR;
-    return deliver(kr_repr(vm->t, unwrap(v)), out);
+    return deliver(vm->t, kr_repr(vm->t, unwrap(v)), out);
 }
 
 /* ---- Objects and containers ---- */
@@ -652,7 +654,7 @@ int krait_getattr(krait_vm *vm, krait_value obj, const char *name, krait_value *
     set_null(out);
     if (blocked(vm) || null_arg(vm, obj, "krait_getattr"))
         return KRAIT_ERROR;
-    return deliver(kr_getattr_cstr(vm->t, unwrap(obj), name), out);
+    return deliver(vm->t, kr_getattr_cstr(vm->t, unwrap(obj), name), out);
 }
 
 int krait_setattr(krait_vm *vm, krait_value obj, const char *name, krait_value value)
@@ -673,7 +675,7 @@ int krait_getitem(krait_vm *vm, krait_value obj, krait_value key, krait_value *o
     set_null(out);
     if (blocked(vm) || null_arg(vm, obj, "krait_getitem") || null_arg(vm, key, "krait_getitem"))
         return KRAIT_ERROR;
-    return deliver(kr_getitem(vm->t, unwrap(obj), unwrap(key)), out);
+    return deliver(vm->t, kr_getitem(vm->t, unwrap(obj), unwrap(key)), out);
 }
 
 int krait_setitem(krait_vm *vm, krait_value obj, krait_value key, krait_value value)
@@ -724,7 +726,7 @@ int krait_list_get(krait_vm *vm, krait_value seq, size_t index, krait_value *out
         kr_raise_fmt(t, kr_exc_type(t, IndexError), "%s index out of range", what);
         return KRAIT_ERROR;
     }
-    return deliver(kr_incref(items[index]), out);
+    return deliver(vm->t, kr_incref(items[index]), out);
 }
 
 int krait_list_set(krait_vm *vm, krait_value list, size_t index, krait_value item)
@@ -772,7 +774,7 @@ int krait_dict_get(krait_vm *vm, krait_value dict, krait_value key, krait_value 
     KrValue v = kr_dict_get(vm->t, unwrap(dict), unwrap(key));
     if (v == KR_ABSENT)
         return KRAIT_MISSING;
-    return deliver(v == KR_ERROR ? v : kr_incref(v), out);
+    return deliver(vm->t, v == KR_ERROR ? v : kr_incref(v), out);
 }
 
 int krait_dict_get_str(krait_vm *vm, krait_value dict, const char *key, krait_value *out)

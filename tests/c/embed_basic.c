@@ -416,6 +416,19 @@ static void test_calls(krait_vm *vm)
     krait_release(vm, r);
     krait_release(vm, lam);
 
+    /* A NULL out-parameter drops the result. */
+    CHECK(krait_run_string(vm, "dropped = []") == KRAIT_OK);
+    krait_value appender;
+    CHECK(krait_eval(vm, "dropped.append", &appender) == KRAIT_OK);
+    krait_value item = krait_new_str(vm, "kept by the list");
+    CHECK(krait_call(vm, appender, 1, &item, NULL) == KRAIT_OK);
+    CHECK(krait_eval(vm, "dropped.append(len(dropped))", NULL) == KRAIT_OK);
+    CHECK(krait_call(vm, appender, 0, NULL, NULL) == KRAIT_ERROR);
+    krait_error_clear(vm);
+    CHECK_STR(eval_repr(vm, "dropped"), "['kept by the list', 1]");
+    krait_release(vm, item);
+    krait_release(vm, appender);
+
     /* krait_dup gives a second reference to the same object. */
     krait_value l1 = krait_new_list(vm);
     krait_value l2 = krait_dup(vm, l1);
