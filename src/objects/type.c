@@ -645,7 +645,8 @@ static int slot_init(KrThread *t, KrValue self, const KrValue *args, size_t narg
             return kr_no_memory(t), -1;
     }
     argv[0] = self;
-    memcpy(argv + 1, args, (nargs + nkw) * sizeof(KrValue));
+    if (nargs + nkw)  /* args may be NULL then (kr_call0) */
+        memcpy(argv + 1, args, (nargs + nkw) * sizeof(KrValue));
     kr_incref(f);
     KrValue r = kr_call(t, f, argv, nargs + 1, kwnames);
     kr_decref(t, f);
@@ -687,7 +688,8 @@ static KrValue slot_new(KrThread *t, KrType *type, const KrValue *args, size_t n
         }
     }
     argv[0] = kr_ptr(type);
-    memcpy(argv + 1, args, (nargs + nkw) * sizeof(KrValue));
+    if (nargs + nkw)
+        memcpy(argv + 1, args, (nargs + nkw) * sizeof(KrValue));
     KrValue r = kr_call(t, f, argv, nargs + 1, kwnames);
     kr_decref(t, f);
     if (argv != stack)
