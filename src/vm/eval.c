@@ -1289,17 +1289,56 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
             NEXT();
         }
         TARGET(GET_ITEM) {
+            KrValue obj = R[INSTR_B(in)], key = R[INSTR_C(in)];
+            if (kr_is_ptr(obj) && kr_is_smallint(key) && kr_as_ptr(obj)->type == kr_builtin_type(t, LIST)) {
+                /* list[i]: no call through the mapping slot */
+                KrList *l = kr_as_list(obj);
+                int64_t i = kr_as_smallint(key);
+                if (i < 0)
+                    i += (int64_t)l->len;
+                if (i >= 0 && (size_t)i < l->len) {
+                    SET(a, kr_incref(l->items[i]));
+                    NEXT();
+                }
+            } else if (kr_is_ptr(obj) && kr_as_ptr(obj)->type == kr_builtin_type(t, DICT)) {
+                SAVE_IP();
+                KrValue v = kr_dict_get(t, obj, key);
+                CHECK(v);
+                if (v != KR_ABSENT) {
+                    SET(a, kr_incref(v));
+                    NEXT();
+                }
+            }
             SAVE_IP();
-            KrValue v = kr_getitem(t, R[INSTR_B(in)], R[INSTR_C(in)]);
+            KrValue v = kr_getitem(t, obj, key);
             CHECK(v);
             SET(a, v);
             NEXT();
         }
-        TARGET(SET_ITEM)
+        TARGET(SET_ITEM) {
+            KrValue obj = R[a], key = R[INSTR_B(in)];
             SAVE_IP();
-            if (kr_setitem(t, R[a], R[INSTR_B(in)], R[INSTR_C(in)]) < 0)
+            if (kr_is_ptr(obj) && kr_as_ptr(obj)->type == kr_builtin_type(t, DICT)) {
+                if (kr_dict_set(t, obj, key, R[INSTR_C(in)]) < 0)
+                    goto error;
+                NEXT();
+            }
+            if (kr_is_ptr(obj) && kr_is_smallint(key) && kr_as_ptr(obj)->type == kr_builtin_type(t, LIST)) {
+                KrList *l = kr_as_list(obj);
+                int64_t i = kr_as_smallint(key);
+                if (i < 0)
+                    i += (int64_t)l->len;
+                if (i >= 0 && (size_t)i < l->len) {
+                    KrValue old = l->items[i];
+                    l->items[i] = kr_incref(R[INSTR_C(in)]);
+                    kr_decref(t, old);
+                    NEXT();
+                }
+            }
+            if (kr_setitem(t, obj, key, R[INSTR_C(in)]) < 0)
                 goto error;
             NEXT();
+        }
         TARGET(DELETE_ITEM)
             SAVE_IP();
             if (kr_delitem(t, R[a], R[INSTR_B(in)]) < 0)
@@ -1694,7 +1733,17 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
                 LOAD_FRAME();
                 NEXT();
             }
-            KrValue r = kr_call(t, callee, args, npos, kwnames);
+            KrValue r;
+            if (kr_is_ptr(callee) && !kwnames && kr_as_ptr(callee)->type == kr_builtin_type(t, METHOD_DESCRIPTOR) &&
+                npos >= 1 && kr_is_ptr(args[0]) &&
+                kr_as_ptr(args[0])->type == ((KrMethodDescr *)kr_as_ptr(callee))->owner &&
+                !(((KrMethodDescr *)kr_as_ptr(callee))->def->flags & (KR_METH_CLASS | KR_METH_STATIC))) {
+                /* obj.method(...) of a built-in type on an instance of
+                 * exactly that type: the checks kr_call would make hold. */
+                r = ((KrMethodDescr *)kr_as_ptr(callee))->def->fn(t, args[0], args + 1, npos - 1, 0);
+            } else {
+                r = kr_call(t, callee, args, npos, kwnames);
+            }
             /* The argument registers are consumed by the call. */
             for (size_t i = 0; i < npos + nkw; i++)
                 SET((unsigned)(args - R) + i, KR_ABSENT);
