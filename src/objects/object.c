@@ -36,7 +36,8 @@ KrObject *kr_alloc(KrThread *t, KrType *type, size_t size)
         type->ob.refcnt++;
     /* The one place the collector is started from: the object is complete
      * enough to be traversed (zeroed, its class counted). */
-    if ((type->flags & KR_TPFLAG_GC) && t->vm->gc[0].count > t->vm->gc[0].threshold && t->vm->gc[0].threshold > 0)
+    if ((type->flags & KR_TPFLAG_GC) && t->vm->gc[0].count > t->vm->gc[0].threshold && t->vm->gc_enabled &&
+        t->vm->gc[0].threshold > 0)
         kr_gc_collect_auto(t);
     return o;
 }

@@ -1364,7 +1364,7 @@ KrValue kr_type_new(KrThread *t, KrType *meta, KrValue name, KrValue bases, KrVa
         kr_decref(t, bases);
         return KR_ERROR;
     }
-    KrType *tp = (KrType *)kr_alloc(t, meta, sizeof(KrType));
+    KrType *tp = (KrType *)kr_alloc(t, meta, meta->basicsize > sizeof(KrType) ? meta->basicsize : sizeof(KrType));
     if (!tp) {
         kr_decref(t, bases);
         kr_decref(t, dict);

@@ -257,6 +257,28 @@ static void delete_garbage(KrThread *t, KrGCHead *unreachable, KrGCHead *old)
     }
 }
 
+/* The number gc.collect() reports.  CPython 3.11 keeps an instance's
+ * attributes inline and makes its __dict__ only on demand, so the dict of
+ * a garbage instance (a plain dict only that instance holds) is not
+ * counted: collecting two instances in a cycle reports 2, as there. */
+static intptr_t count_garbage(KrThread *t, KrGCHead *unreachable)
+{
+    intptr_t n = 0;
+    for (KrGCHead *g = unreachable->next; g != unreachable; g = g->next) {
+        KrObject *o = kr_gc_object(g);
+        n++;
+        if (!(o->type->flags & KR_TPFLAG_HEAPTYPE))
+            continue;
+        KrValue *dp = kr_instance_dict_ptr(t, kr_ptr(o));
+        if (dp && kr_is_ptr(*dp)) {
+            KrObject *d = kr_as_ptr(*dp);
+            if (d->type == kr_builtin_type(t, DICT) && d->refcnt == 1 && kr_gc_is_garbage(d))
+                n--;
+        }
+    }
+    return n;
+}
+
 /* ---- a collection ---- */
 
 static void invoke_callbacks(KrThread *t, const char *phase, int generation, intptr_t collected,
@@ -334,7 +356,7 @@ intptr_t kr_gc_collect(KrThread *t, int generation)
         handle_weakrefs(t, &unreachable);
         finalize_garbage(t, &unreachable);
         handle_resurrected(&unreachable, old);
-        n = (intptr_t)list_size(&unreachable);
+        n = count_garbage(t, &unreachable);
         delete_garbage(t, &unreachable, old);
     }
     clear_collecting(old);
