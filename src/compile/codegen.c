@@ -785,7 +785,9 @@ static void call_ex(Compiler *c, const AstNode *e, int base)
 {
     const AstSeq *args = e->v.Call.args, *kws = e->v.Call.keywords;
     int targs = alloc_reg(c), tkw = alloc_reg(c);
-    if (args && args->n == 1 && ((AstNode *)args->items[0])->kind == AST_Starred && 0) {
+    if (args && args->n == 1 && ((AstNode *)args->items[0])->kind == AST_Starred) {
+        /* f(*x) passes x itself: CALL_EX makes the tuple (and names f in
+         * its error), after the keyword arguments are evaluated */
         expr_to(c, ((AstNode *)args->items[0])->v.Starred.value, targs);
     } else if (args && args->n) {
         starred_list(c, args, targs);
@@ -1429,7 +1431,10 @@ static void make_function(Compiler *c, KrValue code, int target, int extra, int 
             int reg = -1;
             if (s && s->scope == SCOPE_CELL && s->cell_index >= 0)
                 reg = c->u->cell_base + s->cell_index;
-            else if (s && s->scope == SCOPE_FREE && s->free_index >= 0)
+            else if (s && s->free_index >= 0)
+                /* also a class-level name that a method reads from the
+                 * enclosing function (DEF_FREE_CLASS): local to the class
+                 * body, but passed on from the class's own closure */
                 reg = c->u->cell_base + c->u->ncells + s->free_index;
             if (reg < 0) {
                 /* __class__ of a class body is its own cell */
