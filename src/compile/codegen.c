@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "compile/codegen.h"
+#include "compile/unparse.h"
 #include "core/bigint.h"
 
 typedef struct {
@@ -1490,6 +1491,27 @@ static int function_defaults(Compiler *c, const AstNode *args, int extra)
     return flags;
 }
 
+static KrValue unparse_constant(void *ctx, const AstConstant *k)
+{
+    return constant_value(ctx, k);
+}
+
+/* An annotation's value: the expression, or under `from __future__ import
+ * annotations` its source text as a constant. */
+static void annotation_to(Compiler *c, const AstNode *ann, int target)
+{
+    if (!(c->st->future_features & FUTURE_ANNOTATIONS)) {
+        expr_to(c, ann, target);
+        return;
+    }
+    KrValue text = kr_unparse_annotation(T, ann, unparse_constant, c);
+    if (text == KR_ERROR) {
+        c->failed = true;
+        return;
+    }
+    load_const_value(c, target, text);
+}
+
 static void add_annotation(Compiler *c, int dict, const char *name, const AstNode *ann)
 {
     if (!ann)
@@ -1497,10 +1519,7 @@ static void add_annotation(Compiler *c, int dict, const char *name, const AstNod
     int r = c->u->freereg;
     int k = alloc_reg(c), v = alloc_reg(c);
     load_const_value(c, k, kr_str_intern_cstr(T, mangled(c, name)));
-    if (c->st->future_features & FUTURE_ANNOTATIONS)
-        fail_msg(c, "from __future__ import annotations is not supported yet");
-    else
-        expr_to(c, ann, v);
+    annotation_to(c, ann, v);
     emit(c, OP_MAP_ADD, dict, k, v, 0);
     free_to(c, r);
 }
@@ -2610,11 +2629,7 @@ static void ann_assign(Compiler *c, const AstNode *s)
     }
     if (target->kind == AST_Name && s->v.AnnAssign.simple && !c->u->optimized) {
         int d = alloc_reg(c), k = alloc_reg(c), v = alloc_reg(c);
-        if (c->st->future_features & FUTURE_ANNOTATIONS) {
-            fail_msg(c, "from __future__ import annotations is not supported yet");
-            return;
-        }
-        expr_to(c, s->v.AnnAssign.annotation, v);
+        annotation_to(c, s->v.AnnAssign.annotation, v);
         emit(c, OP_LOAD_NAME, d, add_name(c, "__annotations__"), 0, 0);
         load_const_value(c, k, kr_str_intern_cstr(T, mangled(c, target->v.Name.id)));
         emit(c, OP_SET_ITEM, d, k, v, 0);
