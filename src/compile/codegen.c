@@ -2633,9 +2633,10 @@ static void ann_assign(Compiler *c, const AstNode *s)
         emit(c, OP_LOAD_NAME, d, add_name(c, "__annotations__"), 0, 0);
         load_const_value(c, k, kr_str_intern_cstr(T, mangled(c, target->v.Name.id)));
         emit(c, OP_SET_ITEM, d, k, v, 0);
-    } else if (!c->u->optimized && !(c->st->future_features & FUTURE_ANNOTATIONS)) {
-        /* Non-simple targets: the annotation is evaluated (CPython does
-         * too), the target's object and key as well when there is no value. */
+    } else if (target->kind != AST_Name) {
+        /* Non-simple targets: without a value the target's object (and
+         * key) are evaluated in every scope, as CPython; the annotation only
+         * in a module or class body and not under the annotations future. */
         if (!s->v.AnnAssign.value) {
             if (target->kind == AST_Attribute)
                 expr_reg(c, target->v.Attribute.value);
@@ -2644,6 +2645,12 @@ static void ann_assign(Compiler *c, const AstNode *s)
                 expr_reg(c, target->v.Subscript.slice);
             }
         }
+        if (!c->u->optimized && !(c->st->future_features & FUTURE_ANNOTATIONS)) {
+            int v = alloc_reg(c);
+            expr_to(c, s->v.AnnAssign.annotation, v);
+        }
+    } else if (!s->v.AnnAssign.simple && !c->u->optimized && !(c->st->future_features & FUTURE_ANNOTATIONS)) {
+        /* (x): int in a module or class: the annotation is evaluated */
         int v = alloc_reg(c);
         expr_to(c, s->v.AnnAssign.annotation, v);
     }
