@@ -49,6 +49,7 @@ typedef struct FBlock {
     int reg2;                   /* FB_FINALLY_END / handler: the exception */
     const char *name;           /* FB_HANDLER_CLEANUP: `except E as name` */
     int handler_depth;          /* the handler stack depth when the block opened */
+    const AstNode *node;        /* with: the statement (its exit call's position) */
 } FBlock;
 
 typedef struct Handler {
@@ -1700,9 +1701,7 @@ static void comprehension_loop(Compiler *c, const AstNode *e, int gen_index, int
     } else {
         int v = expr_reg(c, g->v.comprehension.iter);
         it = alloc_reg(c);
-        SET_POS(c, g->v.comprehension.iter);
         emit(c, g->v.comprehension.is_async ? OP_GET_AITER : OP_GET_ITER, it, v, 0, 0);
-        RESTORE_POS(c);
     }
     /* FOR_ITER puts the item in R[it+1]: make sure that is free. */
     int iter_reg = alloc_reg(c);
@@ -1798,13 +1797,16 @@ static void comprehension(Compiler *c, const AstNode *e, int target)
     int fr = alloc_reg(c);
     int arg = alloc_reg(c);
     int src = expr_reg(c, g0->v.comprehension.iter);
-    SET_POS(c, g0->v.comprehension.iter);
+    /* the comprehension's span, as CPython */
+    SET_POS(c, e);
     emit(c, g0->v.comprehension.is_async ? OP_GET_AITER : OP_GET_ITER, arg, src, 0, 0);
     RESTORE_POS(c);
     if (!enter_unit(c, block, name, child_qualname(c, name), e->pos.lineno))
         return;
     bool is_gen = e->kind == AST_GeneratorExp;
     int result = -1;
+    /* the loop's own instructions carry the comprehension's span */
+    c->u->cur = e->pos;
     add_const(c, KR_NONE);
     if (!is_gen) {
         result = alloc_reg(c);
@@ -1892,6 +1894,7 @@ static void unwind_fblock(Compiler *c, FBlock *f, bool preserve_return)
     case FB_WITH:
     case FB_ASYNC_WITH: {
         c->u->hdepth = f->handler_depth;
+        SET_POS(c, f->node);
         int r = alloc_reg(c);
         int none = alloc_reg(c);
         emit(c, OP_MOVE, r, f->reg, 0, 0);
@@ -1903,6 +1906,7 @@ static void unwind_fblock(Compiler *c, FBlock *f, bool preserve_return)
             delegate(c, it, r);
         }
         free_to(c, r);
+        RESTORE_POS(c);
         break;
     }
     case FB_HANDLER_CLEANUP:
@@ -2020,15 +2024,12 @@ static void for_stmt(Compiler *c, const AstNode *s)
     int base = c->u->freereg;
     int src = expr_reg(c, s->v.For.iter);
     int it = alloc_reg(c);
-    SET_POS(c, s->v.For.iter);
+    /* GET_ITER and FOR_ITER carry the for statement's span, as CPython */
     emit(c, OP_GET_ITER, it, src, 0, 0);
-    RESTORE_POS(c);
     int item = alloc_reg(c);
     (void)item;
     int top = label(c);
-    SET_POS(c, s->v.For.iter);
     int exit_jump = emit_jump(c, OP_FOR_ITER, it);
-    RESTORE_POS(c);
     store_target(c, s->v.For.target, it + 1);
     FBlock *f = push_fblock(c, FB_FOR_LOOP);
     f->start = top;
@@ -2051,9 +2052,7 @@ static void async_for_stmt(Compiler *c, const AstNode *s)
     int base = c->u->freereg;
     int src = expr_reg(c, s->v.AsyncFor.iter);
     int it = alloc_reg(c);
-    SET_POS(c, s->v.AsyncFor.iter);
     emit(c, OP_GET_AITER, it, src, 0, 0);
-    RESTORE_POS(c);
     int exc = alloc_reg(c);
     int item = alloc_reg(c);
     int top = label(c);
@@ -2309,7 +2308,7 @@ static void with_items(Compiler *c, const AstNode *s, int index, bool is_async)
     int mgr = expr_reg(c, item->v.withitem.context_expr);
     int exitr = alloc_reg(c);
     int enter_res = alloc_reg(c);
-    SET_POS(c, item->v.withitem.context_expr);
+    /* entering carries the with statement's span, as CPython */
     if (is_async) {
         emit(c, OP_BEFORE_ASYNC_WITH, exitr, mgr, 0, 0);
         int it = alloc_reg(c);
@@ -2319,12 +2318,13 @@ static void with_items(Compiler *c, const AstNode *s, int index, bool is_async)
     } else {
         emit(c, OP_BEFORE_WITH, exitr, mgr, 0, 0);
     }
-    RESTORE_POS(c);
     int exc = alloc_reg(c), saved = alloc_reg(c);
     int h = new_handler(c, exc);
-    push_handler(c, h);
+    /* the block first: an early exit calls __exit__ outside the handler */
     FBlock *f = push_fblock(c, is_async ? FB_ASYNC_WITH : FB_WITH);
+    push_handler(c, h);
     f->reg = exitr;
+    f->node = s;
     if (item->v.withitem.optional_vars)
         store_target(c, item->v.withitem.optional_vars, enter_res);
     if (index + 1 < items->n)
@@ -2393,11 +2393,41 @@ static void raise_stmt(Compiler *c, const AstNode *s)
     free_to(c, base);
 }
 
+/* The last comparison CPython 3.11 compiles as a jump when `e` is a
+ * condition: its span stays in effect after the test (so an assert's
+ * AssertionError points at it), or NULL. */
+static const AstNode *last_jump_compare(const AstNode *e)
+{
+    const AstNode *last = NULL, *r;
+    switch (e->kind) {
+    case AST_Compare:
+        return e;
+    case AST_BoolOp:
+        for (int i = 0; e->v.BoolOp.values && i < e->v.BoolOp.values->n; i++)
+            if ((r = last_jump_compare(e->v.BoolOp.values->items[i])))
+                last = r;
+        return last;
+    case AST_UnaryOp:
+        return e->v.UnaryOp.op == AST_Not ? last_jump_compare(e->v.UnaryOp.operand) : NULL;
+    case AST_IfExp: {
+        const AstNode *parts[3] = {e->v.IfExp.test, e->v.IfExp.body, e->v.IfExp.orelse};
+        for (int i = 0; i < 3; i++)
+            if ((r = last_jump_compare(parts[i])))
+                last = r;
+        return last;
+    }
+    default:
+        return NULL;
+    }
+}
+
 static void assert_stmt(Compiler *c, const AstNode *s)
 {
     int base = c->u->freereg;
     int test = expr_reg(c, s->v.Assert.test);
     int ok = emit_jump(c, OP_JUMP_IF_TRUE, test);
+    const AstNode *cmp = last_jump_compare(s->v.Assert.test);
+    SET_POS(c, cmp ? cmp : s);
     int cls = alloc_reg(c);
     emit(c, OP_LOAD_ASSERTION_ERROR, cls, 0, 0, 0);
     if (s->v.Assert.msg) {
@@ -2406,6 +2436,7 @@ static void assert_stmt(Compiler *c, const AstNode *s)
         emit(c, OP_CALL, cls, 1, 0, 0);
     }
     emit(c, OP_RAISE, cls, 0, 0, 1);
+    RESTORE_POS(c);
     patch_here(c, ok);
     free_to(c, base);
 }
@@ -2418,9 +2449,7 @@ static void import_stmt(Compiler *c, const AstNode *s)
         int base = c->u->freereg;
         int m = alloc_reg(c), fl = alloc_reg(c);
         load_const_value(c, fl, KR_NONE);
-        SET_POS(c, al);
         emit(c, OP_IMPORT_NAME, m, add_name(c, al->v.alias.name), fl, 0);
-        RESTORE_POS(c);
         const char *name = al->v.alias.name;
         if (al->v.alias.asname) {
             /* import a.b.c as d: d is a.b.c */
