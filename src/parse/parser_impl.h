@@ -41,6 +41,9 @@ typedef struct Parser {
     int memo_cap;
     /* Nesting while parsing f-string replacement fields: f-strings in
      * sub-tokenizers share this parser's arena and error slot. */
+    /* The source as given ended with a line break (the tokenizer's buffer
+     * always does): single mode needs it after a one-line compound statement. */
+    bool final_newline;
 } Parser;
 
 /* ---- tokens ---- */

@@ -278,7 +278,10 @@ static const char *source_text(KrThread *t, KrValue src, size_t *len, const char
         *len = b->len;
         return b->len ? (const char *)b->data : "";
     }
-    kr_raise_fmt(t, kr_exc_type(t, TypeError), "%s() arg 1 must be a string, bytes or code object", fname);
+    if (strcmp(fname, "compile") == 0)
+        kr_raise_fmt(t, kr_exc_type(t, TypeError), "compile() arg 1 must be a string, bytes or AST object");
+    else
+        kr_raise_fmt(t, kr_exc_type(t, TypeError), "%s() arg 1 must be a string, bytes or code object", fname);
     return NULL;
 }
 
@@ -290,8 +293,6 @@ static KrValue builtin_compile(KrThread *t, KrValue self, const KrValue *args, s
     KrValue a[7];
     if (kr_parse_args(t, &spec, args, nargs, kwnames, a) < 0)
         return KR_ERROR;
-    if (kr_type(t, a[0]) == kr_builtin_type(t, CODE))
-        return kr_incref(a[0]);
     if (!kr_is_str(t, a[2]))
         return kr_raise_fmt(t, kr_exc_type(t, TypeError), "compile() argument 'mode' must be str, not %T", a[2]);
     const char *mode = kr_as_str(a[2])->utf8;
@@ -300,6 +301,14 @@ static KrValue builtin_compile(KrThread *t, KrValue self, const KrValue *args, s
     int64_t flags = 0;
     if (a[3] != KR_ABSENT && kr_as_ssize(t, a[3], &flags) < 0)
         return KR_ERROR;
+    /* the PyCF_* and CO_FUTURE_* bits compile() knows */
+    if (flags & ~(int64_t)(0x3fe000 | 0x1000000 | 0x0200 | 0x0400 | 0x0800 | 0x1000 | 0x2000 | 0x4000))
+        return kr_raise_fmt(t, kr_exc_type(t, ValueError), "compile(): unrecognised flags");
+    int64_t optimize = -1;
+    if (a[5] != KR_ABSENT && kr_as_ssize(t, a[5], &optimize) < 0)
+        return KR_ERROR;
+    if (optimize < -1 || optimize > 2)
+        return kr_raise_fmt(t, kr_exc_type(t, ValueError), "compile(): invalid optimize value");
     if (flags & 0x400)
         return kr_raise_fmt(t, kr_exc_type(t, NotImplementedError), "compile() to an AST is not supported yet");
     KrValue fname = a[1];
@@ -309,7 +318,7 @@ static KrValue builtin_compile(KrThread *t, KrValue self, const KrValue *args, s
             if (fname == KR_ERROR)
                 return fname;
         } else {
-            return kr_raise_fmt(t, kr_exc_type(t, TypeError), "compile() argument 'filename' must be str, bytes or os.PathLike, not %T", fname);
+            return kr_raise_fmt(t, kr_exc_type(t, TypeError), "expected str, bytes or os.PathLike object, not %T", fname);
         }
     } else {
         kr_incref(fname);
@@ -319,7 +328,7 @@ static KrValue builtin_compile(KrThread *t, KrValue self, const KrValue *args, s
     KrValue r = KR_ERROR;
     if (src) {
         if (memchr(src, 0, len))
-            r = kr_raise_fmt(t, kr_exc_type(t, SyntaxError), "source code string cannot contain null bytes");
+            r = kr_raise_fmt(t, kr_exc_type(t, ValueError), "source code string cannot contain null bytes");
         else
             r = kr_compile_source(t, src, len, kr_as_str(fname)->utf8, mode, false);
     }
