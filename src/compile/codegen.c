@@ -1283,6 +1283,8 @@ static bool enter_unit(Compiler *c, const SymBlock *block, const char *name, con
         else if (block->coroutine)
             u->flags |= CO_COROUTINE;
     }
+    if (c->st->future_features & FUTURE_ANNOTATIONS)
+        u->flags |= CO_FUTURE_ANNOTATIONS;
     u->nlocals = (int)kr_as_list(u->varnames)->len;
     u->cell_base = u->nlocals;
     u->ncells = block->ncellvars;
@@ -1361,7 +1363,7 @@ static KrValue leave_unit(Compiler *c)
     code->argcount = u->argcount;
     code->posonlyargcount = u->posonlyargcount;
     code->kwonlyargcount = u->kwonlyargcount;
-    code->flags = u->flags | (u->nfrees == 0 && u->ncells == 0 ? CO_NOFREE : 0);
+    code->flags = u->flags;   /* 3.11 no longer sets CO_NOFREE */
     code->firstlineno = u->firstlineno;
     code->nlocals = u->nlocals;
     code->cell_base = u->cell_base;

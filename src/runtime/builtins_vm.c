@@ -285,6 +285,14 @@ static const char *source_text(KrThread *t, KrValue src, size_t *len, const char
     return NULL;
 }
 
+/* The __future__ features of the calling Python code, which compile()
+ * and exec() pass on to the code they compile. */
+static int64_t caller_future_flags(KrThread *t)
+{
+    KrFrame *f = python_frame(t);
+    return f ? (f->code->flags & CO_FUTURE_ANNOTATIONS) : 0;
+}
+
 static KrValue builtin_compile(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
 {
     (void)self;
@@ -311,6 +319,9 @@ static KrValue builtin_compile(KrThread *t, KrValue self, const KrValue *args, s
         return kr_raise_fmt(t, kr_exc_type(t, ValueError), "compile(): invalid optimize value");
     if (flags & 0x400)
         return kr_raise_fmt(t, kr_exc_type(t, NotImplementedError), "compile() to an AST is not supported yet");
+    int64_t future = flags & CO_FUTURE_ANNOTATIONS;
+    if (a[4] == KR_ABSENT || !kr_truth(t, a[4]))
+        future |= caller_future_flags(t);
     KrValue fname = a[1];
     if (!kr_is_str(t, fname)) {
         if (kr_is_ptr(fname) && (kr_type(t, fname)->flags & KR_TPFLAG_BYTES_SUBCLASS)) {
@@ -330,7 +341,7 @@ static KrValue builtin_compile(KrThread *t, KrValue self, const KrValue *args, s
         if (memchr(src, 0, len))
             r = kr_raise_fmt(t, kr_exc_type(t, ValueError), "source code string cannot contain null bytes");
         else
-            r = kr_compile_source(t, src, len, kr_as_str(fname)->utf8, mode, false);
+            r = kr_compile_source_flags(t, src, len, kr_as_str(fname)->utf8, mode, false, future);
     }
     kr_decref(t, fname);
     return r;
@@ -383,14 +394,15 @@ static KrValue exec_or_eval(KrThread *t, const KrValue *args, size_t nargs, KrVa
         if (!src)
             goto done;
         if (memchr(src, 0, len)) {
-            kr_raise_fmt(t, kr_exc_type(t, SyntaxError), "source code string cannot contain null bytes");
+            kr_raise_fmt(t, kr_exc_type(t, ValueError), "source code string cannot contain null bytes");
             goto done;
         }
         /* eval() strips leading spaces and tabs. */
         if (is_eval)
             while (len && (*src == ' ' || *src == '\t'))
                 src++, len--;
-        code = kr_compile_source(t, src, len, "<string>", is_eval ? "eval" : "exec", false);
+        code = kr_compile_source_flags(t, src, len, "<string>", is_eval ? "eval" : "exec", false,
+                                       caller_future_flags(t));
         if (code == KR_ERROR)
             goto done;
     }

@@ -153,6 +153,12 @@ static KrValue raise_syntax_error(KrThread *t, const SyntaxErrorInfo *err, const
 KrValue kr_compile_source(KrThread *t, const char *src, size_t len, const char *filename, const char *mode,
                           bool from_file)
 {
+    return kr_compile_source_flags(t, src, len, filename, mode, from_file, 0);
+}
+
+KrValue kr_compile_source_flags(KrThread *t, const char *src, size_t len, const char *filename, const char *mode,
+                                bool from_file, int64_t future_flags)
+{
     Arena arena;
     arena_init(&arena);
     SyntaxErrorInfo err;
@@ -175,6 +181,8 @@ KrValue kr_compile_source(KrThread *t, const char *src, size_t len, const char *
         raise_syntax_error(t, &err, filename, src, len, !from_file, !from_file && pmode == PARSE_EXEC, msg_only);
         goto done;
     }
+    if (future_flags & CO_FUTURE_ANNOTATIONS)
+        st->future_features |= FUTURE_ANNOTATIONS;
     if (mod->kind == AST_Module && compile_checks(mod, st, &err, NULL) < 0) {
         raise_syntax_error(t, &err, filename, src, len, !from_file, !from_file && pmode == PARSE_EXEC, false);
         goto done;
