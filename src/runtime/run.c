@@ -204,6 +204,8 @@ typedef struct {
 static int out_write(void *ctx, const char *data, size_t len)
 {
     OutBuf *b = ctx;
+    if (len == 0)   /* data may be NULL */
+        return 0;
     if (b->len + len > b->cap) {
         size_t cap = (b->len + len) * 2 + 256;
         char *nd = realloc(b->data, cap);
