@@ -41,6 +41,10 @@ Token *p_fetch(Parser *p, int index)
         /* A sub-tokenizer's text stands inside the f-string's braces, which
          * CPython 3.11 turns into parentheses. */
         t->level = p->tok->level + (p->tok->sub ? 1 : 0);
+        /* eval and single mode: CPython adds no line break to the text, and
+         * the NEWLINE it makes up at the end sits at column -1 */
+        if (p->virtual_eof_newline && t->kind == TOK_NEWLINE && !p->tok->sub && t->start == p->tok->buf_end - 1)
+            t->col_offset = t->end_col_offset = -1;
         p->ntokens++;
     }
     return p_token(p, index);
@@ -463,6 +467,7 @@ AstNode *parse_source_with(Arena *arena, const char *src, size_t len, const char
     Parser p;
     parser_init(&p, tok, arena, err);
     p.final_newline = len > 0 && (src[len - 1] == '\n' || src[len - 1] == '\r');
+    p.virtual_eof_newline = !p.final_newline && (mode == PARSE_EVAL || mode == PARSE_SINGLE);
     AstNode *tree = run_parser(&p, mode_rule, mode);
     parser_release(&p);
     return tree;

@@ -44,6 +44,7 @@ typedef struct Parser {
     /* The source as given ended with a line break (the tokenizer's buffer
      * always does): single mode needs it after a one-line compound statement. */
     bool final_newline;
+    bool virtual_eof_newline;   /* ...and the mode is eval or single */
 } Parser;
 
 /* ---- tokens ---- */

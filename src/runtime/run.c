@@ -69,12 +69,12 @@ static KrValue raise_syntax_error(KrThread *t, const SyntaxErrorInfo *err, const
         text = file_line(t, filename, err->lineno);
     } else if (line && err->lineno > 0) {
         const char *end = memchr(line, '\n', (size_t)(src + len - line));
-        size_t n = end ? (size_t)(end - line) + 1 : (size_t)(src + len - line);
+        size_t n = end ? (size_t)(end - line) + !err->line_only : (size_t)(src + len - line);
         text = kr_str_from_utf8(t, line, n);
         if (text == KR_ERROR) {
             kr_err_clear(t);
             text = KR_NONE;
-        } else if (!end && add_newline) {
+        } else if (!end && add_newline && !err->line_only) {
             /* compile() in exec mode reads the string with a final line
              * break added, so the last line's text has one */
             KrValue nl = kr_str_from_cstr(t, "\n");
@@ -107,7 +107,7 @@ static KrValue raise_syntax_error(KrThread *t, const SyntaxErrorInfo *err, const
                 for (long b = 0; b < (long)tl && b < err->end_col_offset; b++)
                     if ((tu[b] & 0xC0) != 0x80)
                         echars++;
-                end_offset = err->end_col_offset < 0 ? 0 : echars + 1;
+                end_offset = err->col_offset < 0 ? 0 : err->end_col_offset < 0 ? -1 : echars + 1;
             }
         }
     }
