@@ -309,8 +309,10 @@ static KrValue builtin_compile(KrThread *t, KrValue self, const KrValue *args, s
     int64_t flags = 0;
     if (a[3] != KR_ABSENT && kr_as_ssize(t, a[3], &flags) < 0)
         return KR_ERROR;
-    /* the PyCF_* and CO_FUTURE_* bits compile() knows */
-    if (flags & ~(int64_t)(0x3fe000 | 0x1000000 | 0x0200 | 0x0400 | 0x0800 | 0x1000 | 0x2000 | 0x4000))
+    /* the bits compile() accepts: CO_NESTED (obsolete), PyCF_DONT_IMPLY_DEDENT,
+     * PyCF_ONLY_AST, PyCF_TYPE_COMMENTS, PyCF_ALLOW_TOP_LEVEL_AWAIT,
+     * PyCF_ALLOW_INCOMPLETE_INPUT and the CO_FUTURE_* features */
+    if (flags & ~(int64_t)(0x10 | 0x200 | 0x400 | 0x1000 | 0x2000 | 0x4000 | 0x1fe0000))
         return kr_raise_fmt(t, kr_exc_type(t, ValueError), "compile(): unrecognised flags");
     int64_t optimize = -1;
     if (a[5] != KR_ABSENT && kr_as_ssize(t, a[5], &optimize) < 0)

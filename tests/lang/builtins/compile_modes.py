@@ -60,3 +60,14 @@ show(lambda: compile(5, 'f', 'eval'))
 show(lambda: compile('x', 5, 'eval'))
 show(lambda: compile('x', b'bytes_name', 'eval'))
 print(compile('x', b'bytes_name', 'eval').co_filename)
+# which flag bits compile() accepts (PyCF_ONLY_AST, 1 << 10, left out)
+ok = []
+for b in range(31):
+    if b == 10:
+        continue
+    try:
+        compile('1', 'f', 'exec', 1 << b)
+        ok.append(hex(1 << b))
+    except ValueError:
+        pass
+print(ok)
