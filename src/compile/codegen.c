@@ -95,6 +95,11 @@ typedef struct Compiler {
     bool interactive;
     AstPos *pos_stack;
     int npos, pos_cap;
+    /* While a case pattern compiles: the names it captures and the
+     * registers holding their values until the whole pattern matched. */
+    const char **cap_names;
+    int *cap_regs;
+    int ncap;
 } Compiler;
 
 #define T (c->t)
@@ -2875,6 +2880,66 @@ static void stmts(Compiler *c, const AstSeq *body)
  * sub-patterns succeed. */
 static void pattern(Compiler *c, const AstNode *p, int subj, IntList *fails);
 
+/* A capture: held in its register; stored when the whole pattern matched
+ * (a failed pattern binds nothing, as in CPython). */
+static void capture(Compiler *c, const char *name, int reg)
+{
+    for (int i = 0; i < c->ncap; i++)
+        if (strcmp(c->cap_names[i], name) == 0) {
+            emit(c, OP_MOVE, c->cap_regs[i], reg, 0, 0);
+            return;
+        }
+    store_name(c, name, reg);
+}
+
+static void add_capture_name(Compiler *c, const char *name)
+{
+    for (int i = 0; i < c->ncap; i++)
+        if (strcmp(c->cap_names[i], name) == 0)
+            return;
+    const char **nn = realloc(c->cap_names, (size_t)(c->ncap + 1) * sizeof *nn);
+    if (!nn) {
+        fail_nomem(c);
+        return;
+    }
+    c->cap_names = nn;
+    c->cap_names[c->ncap++] = name;
+}
+
+/* The names a pattern binds, in first-occurrence order. */
+static void collect_captures(Compiler *c, const AstNode *p)
+{
+    const AstSeq *seqs[2] = {NULL, NULL};
+    switch (p->kind) {
+    case AST_MatchAs:
+        if (p->v.MatchAs.pattern)
+            collect_captures(c, p->v.MatchAs.pattern);
+        if (p->v.MatchAs.name)
+            add_capture_name(c, p->v.MatchAs.name);
+        return;
+    case AST_MatchStar:
+        if (p->v.MatchStar.name)
+            add_capture_name(c, p->v.MatchStar.name);
+        return;
+    case AST_MatchSequence: seqs[0] = p->v.MatchSequence.patterns; break;
+    case AST_MatchOr: seqs[0] = p->v.MatchOr.patterns; break;
+    case AST_MatchClass:
+        seqs[0] = p->v.MatchClass.patterns;
+        seqs[1] = p->v.MatchClass.kwd_patterns;
+        break;
+    case AST_MatchMapping:
+        seqs[0] = p->v.MatchMapping.patterns;
+        break;
+    default:
+        return;
+    }
+    for (int k = 0; k < 2; k++)
+        for (int i = 0; seqs[k] && i < seqs[k]->n; i++)
+            collect_captures(c, seqs[k]->items[i]);
+    if (p->kind == AST_MatchMapping && p->v.MatchMapping.rest)
+        add_capture_name(c, p->v.MatchMapping.rest);
+}
+
 static void fail_if_false(Compiler *c, int reg, IntList *fails)
 {
     il_push(c, fails, emit_jump(c, OP_JUMP_IF_FALSE, reg));
@@ -2917,7 +2982,7 @@ static void pattern_sequence(Compiler *c, const AstNode *p, int subj, IntList *f
             emit(c, OP_GET_ITEM, sl, subj, parts + 2, 0);
             emit(c, OP_BUILD_LIST, item, 0, 0, 0);
             emit(c, OP_LIST_EXTEND, item, sl, 0, 0);
-            store_name(c, name, item);
+            capture(c, name, item);
             continue;
         }
         if (sub->kind == AST_MatchAs && !sub->v.MatchAs.pattern && !sub->v.MatchAs.name)
@@ -2964,7 +3029,7 @@ static void pattern_mapping(Compiler *c, const AstNode *p, int subj, IntList *fa
     if (p->v.MatchMapping.rest) {
         int rest = alloc_reg(c);
         emit(c, OP_COPY_DICT_WITHOUT_KEYS, rest, subj, keytuple, 0);
-        store_name(c, p->v.MatchMapping.rest, rest);
+        capture(c, p->v.MatchMapping.rest, rest);
     }
     free_to(c, base);
 }
@@ -3023,7 +3088,7 @@ static void pattern(Compiler *c, const AstNode *p, int subj, IntList *fails)
         if (p->v.MatchAs.pattern)
             pattern(c, p->v.MatchAs.pattern, subj, fails);
         if (p->v.MatchAs.name)
-            store_name(c, p->v.MatchAs.name, subj);
+            capture(c, p->v.MatchAs.name, subj);
         break;
     case AST_MatchOr: {
         const AstSeq *alts = p->v.MatchOr.patterns;
@@ -3065,7 +3130,26 @@ static void match_stmt(Compiler *c, const AstNode *s)
     for (int i = 0; i < cases->n; i++) {
         const AstNode *mc = cases->items[i];
         IntList fails = {0};
+        int cap_base = c->u->freereg;
+        c->ncap = 0;
+        collect_captures(c, mc->v.match_case.pattern);
+        int ncap = c->ncap;
+        int *regs = ncap ? malloc((size_t)ncap * sizeof *regs) : NULL;
+        if (ncap && !regs) {
+            fail_nomem(c);
+            ncap = c->ncap = 0;
+        }
+        for (int j = 0; j < ncap; j++)
+            regs[j] = alloc_reg(c);
+        c->cap_regs = regs;
         pattern(c, mc->v.match_case.pattern, subj, &fails);
+        /* matched: bind the captures (before the guard, which sees them) */
+        c->ncap = 0;
+        for (int j = 0; j < ncap; j++)
+            store_name(c, c->cap_names[j], regs[j]);
+        free(regs);
+        c->cap_regs = NULL;
+        free_to(c, cap_base);
         if (mc->v.match_case.guard) {
             int r = c->u->freereg;
             int g = expr_reg(c, mc->v.match_case.guard);
@@ -3130,6 +3214,7 @@ KrValue kr_codegen(KrThread *t, Arena *arena, const AstNode *mod, const SymTable
     }
     KrValue code = leave_unit(c);
     free(c->pos_stack);
+    free(c->cap_names);
     if (code == KR_ERROR && !kr_err_occurred(t))
         kr_raise_fmt(t, kr_exc_type(t, SystemError), "compilation failed");
     return code;
