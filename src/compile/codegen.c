@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "compile/codegen.h"
+#include "compile/unparse.h"
 #include "core/bigint.h"
 #include "vm/cache.h"
 
@@ -49,6 +50,7 @@ typedef struct FBlock {
     int reg2;                   /* FB_FINALLY_END / handler: the exception */
     const char *name;           /* FB_HANDLER_CLEANUP: `except E as name` */
     int handler_depth;          /* the handler stack depth when the block opened */
+    const AstNode *node;        /* with: the statement (its exit call's position) */
 } FBlock;
 
 typedef struct Handler {
@@ -96,6 +98,11 @@ typedef struct Compiler {
     bool interactive;
     AstPos *pos_stack;
     int npos, pos_cap;
+    /* While a case pattern compiles: the names it captures and the
+     * registers holding their values until the whole pattern matched. */
+    const char **cap_names;
+    int *cap_regs;
+    int ncap;
 } Compiler;
 
 #define T (c->t)
@@ -824,7 +831,9 @@ static void call_ex(Compiler *c, const AstNode *e, int base)
 {
     const AstSeq *args = e->v.Call.args, *kws = e->v.Call.keywords;
     int targs = alloc_reg(c), tkw = alloc_reg(c);
-    if (args && args->n == 1 && ((AstNode *)args->items[0])->kind == AST_Starred && 0) {
+    if (args && args->n == 1 && ((AstNode *)args->items[0])->kind == AST_Starred) {
+        /* f(*x) passes x itself: CALL_EX makes the tuple (and names f in
+         * its error), after the keyword arguments are evaluated */
         expr_to(c, ((AstNode *)args->items[0])->v.Starred.value, targs);
     } else if (args && args->n) {
         starred_list(c, args, targs);
@@ -1332,6 +1341,8 @@ static bool enter_unit(Compiler *c, const SymBlock *block, const char *name, con
         else if (block->coroutine)
             u->flags |= CO_COROUTINE;
     }
+    if (c->st->future_features & FUTURE_ANNOTATIONS)
+        u->flags |= CO_FUTURE_ANNOTATIONS;
     u->nlocals = (int)kr_as_list(u->varnames)->len;
     u->cell_base = u->nlocals;
     u->ncells = block->ncellvars;
@@ -1410,7 +1421,7 @@ static KrValue leave_unit(Compiler *c)
     code->argcount = u->argcount;
     code->posonlyargcount = u->posonlyargcount;
     code->kwonlyargcount = u->kwonlyargcount;
-    code->flags = u->flags | (u->nfrees == 0 && u->ncells == 0 ? CO_NOFREE : 0);
+    code->flags = u->flags;   /* 3.11 no longer sets CO_NOFREE */
     code->firstlineno = u->firstlineno;
     code->nlocals = u->nlocals;
     code->cell_base = u->cell_base;
@@ -1482,7 +1493,10 @@ static void make_function(Compiler *c, KrValue code, int target, int extra, int 
             int reg = -1;
             if (s && s->scope == SCOPE_CELL && s->cell_index >= 0)
                 reg = c->u->cell_base + s->cell_index;
-            else if (s && s->scope == SCOPE_FREE && s->free_index >= 0)
+            else if (s && s->free_index >= 0)
+                /* also a class-level name that a method reads from the
+                 * enclosing function (DEF_FREE_CLASS): local to the class
+                 * body, but passed on from the class's own closure */
                 reg = c->u->cell_base + c->u->ncells + s->free_index;
             if (reg < 0) {
                 /* __class__ of a class body is its own cell */
@@ -1538,6 +1552,27 @@ static int function_defaults(Compiler *c, const AstNode *args, int extra)
     return flags;
 }
 
+static KrValue unparse_constant(void *ctx, const AstConstant *k)
+{
+    return constant_value(ctx, k);
+}
+
+/* An annotation's value: the expression, or under `from __future__ import
+ * annotations` its source text as a constant. */
+static void annotation_to(Compiler *c, const AstNode *ann, int target)
+{
+    if (!(c->st->future_features & FUTURE_ANNOTATIONS)) {
+        expr_to(c, ann, target);
+        return;
+    }
+    KrValue text = kr_unparse_annotation(T, ann, unparse_constant, c);
+    if (text == KR_ERROR) {
+        c->failed = true;
+        return;
+    }
+    load_const_value(c, target, text);
+}
+
 static void add_annotation(Compiler *c, int dict, const char *name, const AstNode *ann)
 {
     if (!ann)
@@ -1545,10 +1580,7 @@ static void add_annotation(Compiler *c, int dict, const char *name, const AstNod
     int r = c->u->freereg;
     int k = alloc_reg(c), v = alloc_reg(c);
     load_const_value(c, k, kr_str_intern_cstr(T, mangled(c, name)));
-    if (c->st->future_features & FUTURE_ANNOTATIONS)
-        fail_msg(c, "from __future__ import annotations is not supported yet");
-    else
-        expr_to(c, ann, v);
+    annotation_to(c, ann, v);
     emit(c, OP_MAP_ADD, dict, k, v, 0);
     free_to(c, r);
 }
@@ -1829,9 +1861,7 @@ static void comprehension_loop(Compiler *c, const AstNode *e, int gen_index, int
     } else {
         int v = expr_reg(c, g->v.comprehension.iter);
         it = alloc_reg(c);
-        SET_POS(c, g->v.comprehension.iter);
         emit(c, g->v.comprehension.is_async ? OP_GET_AITER : OP_GET_ITER, it, v, 0, 0);
-        RESTORE_POS(c);
     }
     /* FOR_ITER puts the item in R[it+1]: make sure that is free. */
     int iter_reg = alloc_reg(c);
@@ -1927,13 +1957,16 @@ static void comprehension(Compiler *c, const AstNode *e, int target)
     int fr = alloc_reg(c);
     int arg = alloc_reg(c);
     int src = expr_reg(c, g0->v.comprehension.iter);
-    SET_POS(c, g0->v.comprehension.iter);
+    /* the comprehension's span, as CPython */
+    SET_POS(c, e);
     emit(c, g0->v.comprehension.is_async ? OP_GET_AITER : OP_GET_ITER, arg, src, 0, 0);
     RESTORE_POS(c);
     if (!enter_unit(c, block, name, child_qualname(c, name), e->pos.lineno))
         return;
     bool is_gen = e->kind == AST_GeneratorExp;
     int result = -1;
+    /* the loop's own instructions carry the comprehension's span */
+    c->u->cur = e->pos;
     add_const(c, KR_NONE);
     if (!is_gen) {
         result = alloc_reg(c);
@@ -2021,6 +2054,7 @@ static void unwind_fblock(Compiler *c, FBlock *f, bool preserve_return)
     case FB_WITH:
     case FB_ASYNC_WITH: {
         c->u->hdepth = f->handler_depth;
+        SET_POS(c, f->node);
         int r = alloc_reg(c);
         int none = alloc_reg(c);
         emit(c, OP_MOVE, r, f->reg, 0, 0);
@@ -2032,6 +2066,7 @@ static void unwind_fblock(Compiler *c, FBlock *f, bool preserve_return)
             delegate(c, it, r);
         }
         free_to(c, r);
+        RESTORE_POS(c);
         break;
     }
     case FB_HANDLER_CLEANUP:
@@ -2149,15 +2184,12 @@ static void for_stmt(Compiler *c, const AstNode *s)
     int base = c->u->freereg;
     int src = expr_reg(c, s->v.For.iter);
     int it = alloc_reg(c);
-    SET_POS(c, s->v.For.iter);
+    /* GET_ITER and FOR_ITER carry the for statement's span, as CPython */
     emit(c, OP_GET_ITER, it, src, 0, 0);
-    RESTORE_POS(c);
     int item = alloc_reg(c);
     (void)item;
     int top = label(c);
-    SET_POS(c, s->v.For.iter);
     int exit_jump = emit_jump(c, OP_FOR_ITER, it);
-    RESTORE_POS(c);
     store_target(c, s->v.For.target, it + 1);
     FBlock *f = push_fblock(c, FB_FOR_LOOP);
     f->start = top;
@@ -2180,9 +2212,7 @@ static void async_for_stmt(Compiler *c, const AstNode *s)
     int base = c->u->freereg;
     int src = expr_reg(c, s->v.AsyncFor.iter);
     int it = alloc_reg(c);
-    SET_POS(c, s->v.AsyncFor.iter);
     emit(c, OP_GET_AITER, it, src, 0, 0);
-    RESTORE_POS(c);
     int exc = alloc_reg(c);
     int item = alloc_reg(c);
     int top = label(c);
@@ -2438,7 +2468,7 @@ static void with_items(Compiler *c, const AstNode *s, int index, bool is_async)
     int mgr = expr_reg(c, item->v.withitem.context_expr);
     int exitr = alloc_reg(c);
     int enter_res = alloc_reg(c);
-    SET_POS(c, item->v.withitem.context_expr);
+    /* entering carries the with statement's span, as CPython */
     if (is_async) {
         emit(c, OP_BEFORE_ASYNC_WITH, exitr, mgr, 0, 0);
         int it = alloc_reg(c);
@@ -2448,12 +2478,13 @@ static void with_items(Compiler *c, const AstNode *s, int index, bool is_async)
     } else {
         emit(c, OP_BEFORE_WITH, exitr, mgr, 0, 0);
     }
-    RESTORE_POS(c);
     int exc = alloc_reg(c), saved = alloc_reg(c);
     int h = new_handler(c, exc);
-    push_handler(c, h);
+    /* the block first: an early exit calls __exit__ outside the handler */
     FBlock *f = push_fblock(c, is_async ? FB_ASYNC_WITH : FB_WITH);
+    push_handler(c, h);
     f->reg = exitr;
+    f->node = s;
     if (item->v.withitem.optional_vars)
         store_target(c, item->v.withitem.optional_vars, enter_res);
     if (index + 1 < items->n)
@@ -2522,11 +2553,41 @@ static void raise_stmt(Compiler *c, const AstNode *s)
     free_to(c, base);
 }
 
+/* The last comparison CPython 3.11 compiles as a jump when `e` is a
+ * condition: its span stays in effect after the test (so an assert's
+ * AssertionError points at it), or NULL. */
+static const AstNode *last_jump_compare(const AstNode *e)
+{
+    const AstNode *last = NULL, *r;
+    switch (e->kind) {
+    case AST_Compare:
+        return e;
+    case AST_BoolOp:
+        for (int i = 0; e->v.BoolOp.values && i < e->v.BoolOp.values->n; i++)
+            if ((r = last_jump_compare(e->v.BoolOp.values->items[i])))
+                last = r;
+        return last;
+    case AST_UnaryOp:
+        return e->v.UnaryOp.op == AST_Not ? last_jump_compare(e->v.UnaryOp.operand) : NULL;
+    case AST_IfExp: {
+        const AstNode *parts[3] = {e->v.IfExp.test, e->v.IfExp.body, e->v.IfExp.orelse};
+        for (int i = 0; i < 3; i++)
+            if ((r = last_jump_compare(parts[i])))
+                last = r;
+        return last;
+    }
+    default:
+        return NULL;
+    }
+}
+
 static void assert_stmt(Compiler *c, const AstNode *s)
 {
     int base = c->u->freereg;
     int test = expr_reg(c, s->v.Assert.test);
     int ok = emit_jump(c, OP_JUMP_IF_TRUE, test);
+    const AstNode *cmp = last_jump_compare(s->v.Assert.test);
+    SET_POS(c, cmp ? cmp : s);
     int cls = alloc_reg(c);
     emit(c, OP_LOAD_ASSERTION_ERROR, cls, 0, 0, 0);
     if (s->v.Assert.msg) {
@@ -2535,6 +2596,7 @@ static void assert_stmt(Compiler *c, const AstNode *s)
         emit(c, OP_CALL, cls, 1, 0, 0);
     }
     emit(c, OP_RAISE, cls, 0, 0, 1);
+    RESTORE_POS(c);
     patch_here(c, ok);
     free_to(c, base);
 }
@@ -2547,9 +2609,7 @@ static void import_stmt(Compiler *c, const AstNode *s)
         int base = c->u->freereg;
         int m = alloc_reg(c), fl = alloc_reg(c);
         load_const_value(c, fl, KR_NONE);
-        SET_POS(c, al);
         emit(c, OP_IMPORT_NAME, m, add_name(c, al->v.alias.name), fl, 0);
-        RESTORE_POS(c);
         const char *name = al->v.alias.name;
         if (al->v.alias.asname) {
             /* import a.b.c as d: d is a.b.c */
@@ -2758,17 +2818,14 @@ static void ann_assign(Compiler *c, const AstNode *s)
     }
     if (target->kind == AST_Name && s->v.AnnAssign.simple && !c->u->optimized) {
         int d = alloc_reg(c), k = alloc_reg(c), v = alloc_reg(c);
-        if (c->st->future_features & FUTURE_ANNOTATIONS) {
-            fail_msg(c, "from __future__ import annotations is not supported yet");
-            return;
-        }
-        expr_to(c, s->v.AnnAssign.annotation, v);
+        annotation_to(c, s->v.AnnAssign.annotation, v);
         emit(c, OP_LOAD_NAME, d, add_name(c, "__annotations__"), 0, 0);
         load_const_value(c, k, kr_str_intern_cstr(T, mangled(c, target->v.Name.id)));
         emit(c, OP_SET_ITEM, d, k, v, 0);
-    } else if (!c->u->optimized && !(c->st->future_features & FUTURE_ANNOTATIONS)) {
-        /* Non-simple targets: the annotation is evaluated (CPython does
-         * too), the target's object and key as well when there is no value. */
+    } else if (target->kind != AST_Name) {
+        /* Non-simple targets: without a value the target's object (and
+         * key) are evaluated in every scope, as CPython; the annotation only
+         * in a module or class body and not under the annotations future. */
         if (!s->v.AnnAssign.value) {
             if (target->kind == AST_Attribute)
                 expr_reg(c, target->v.Attribute.value);
@@ -2777,6 +2834,12 @@ static void ann_assign(Compiler *c, const AstNode *s)
                 expr_reg(c, target->v.Subscript.slice);
             }
         }
+        if (!c->u->optimized && !(c->st->future_features & FUTURE_ANNOTATIONS)) {
+            int v = alloc_reg(c);
+            expr_to(c, s->v.AnnAssign.annotation, v);
+        }
+    } else if (!s->v.AnnAssign.simple && !c->u->optimized && !(c->st->future_features & FUTURE_ANNOTATIONS)) {
+        /* (x): int in a module or class: the annotation is evaluated */
         int v = alloc_reg(c);
         expr_to(c, s->v.AnnAssign.annotation, v);
     }
@@ -2988,6 +3051,66 @@ static void stmts(Compiler *c, const AstSeq *body)
  * sub-patterns succeed. */
 static void pattern(Compiler *c, const AstNode *p, int subj, IntList *fails);
 
+/* A capture: held in its register; stored when the whole pattern matched
+ * (a failed pattern binds nothing, as in CPython). */
+static void capture(Compiler *c, const char *name, int reg)
+{
+    for (int i = 0; i < c->ncap; i++)
+        if (strcmp(c->cap_names[i], name) == 0) {
+            emit(c, OP_MOVE, c->cap_regs[i], reg, 0, 0);
+            return;
+        }
+    store_name(c, name, reg);
+}
+
+static void add_capture_name(Compiler *c, const char *name)
+{
+    for (int i = 0; i < c->ncap; i++)
+        if (strcmp(c->cap_names[i], name) == 0)
+            return;
+    const char **nn = realloc(c->cap_names, (size_t)(c->ncap + 1) * sizeof *nn);
+    if (!nn) {
+        fail_nomem(c);
+        return;
+    }
+    c->cap_names = nn;
+    c->cap_names[c->ncap++] = name;
+}
+
+/* The names a pattern binds, in first-occurrence order. */
+static void collect_captures(Compiler *c, const AstNode *p)
+{
+    const AstSeq *seqs[2] = {NULL, NULL};
+    switch (p->kind) {
+    case AST_MatchAs:
+        if (p->v.MatchAs.pattern)
+            collect_captures(c, p->v.MatchAs.pattern);
+        if (p->v.MatchAs.name)
+            add_capture_name(c, p->v.MatchAs.name);
+        return;
+    case AST_MatchStar:
+        if (p->v.MatchStar.name)
+            add_capture_name(c, p->v.MatchStar.name);
+        return;
+    case AST_MatchSequence: seqs[0] = p->v.MatchSequence.patterns; break;
+    case AST_MatchOr: seqs[0] = p->v.MatchOr.patterns; break;
+    case AST_MatchClass:
+        seqs[0] = p->v.MatchClass.patterns;
+        seqs[1] = p->v.MatchClass.kwd_patterns;
+        break;
+    case AST_MatchMapping:
+        seqs[0] = p->v.MatchMapping.patterns;
+        break;
+    default:
+        return;
+    }
+    for (int k = 0; k < 2; k++)
+        for (int i = 0; seqs[k] && i < seqs[k]->n; i++)
+            collect_captures(c, seqs[k]->items[i]);
+    if (p->kind == AST_MatchMapping && p->v.MatchMapping.rest)
+        add_capture_name(c, p->v.MatchMapping.rest);
+}
+
 static void fail_if_false(Compiler *c, int reg, IntList *fails)
 {
     il_push(c, fails, emit_jump(c, OP_JUMP_IF_FALSE, reg));
@@ -3030,7 +3153,7 @@ static void pattern_sequence(Compiler *c, const AstNode *p, int subj, IntList *f
             emit(c, OP_GET_ITEM, sl, subj, parts + 2, 0);
             emit(c, OP_BUILD_LIST, item, 0, 0, 0);
             emit(c, OP_LIST_EXTEND, item, sl, 0, 0);
-            store_name(c, name, item);
+            capture(c, name, item);
             continue;
         }
         if (sub->kind == AST_MatchAs && !sub->v.MatchAs.pattern && !sub->v.MatchAs.name)
@@ -3077,7 +3200,7 @@ static void pattern_mapping(Compiler *c, const AstNode *p, int subj, IntList *fa
     if (p->v.MatchMapping.rest) {
         int rest = alloc_reg(c);
         emit(c, OP_COPY_DICT_WITHOUT_KEYS, rest, subj, keytuple, 0);
-        store_name(c, p->v.MatchMapping.rest, rest);
+        capture(c, p->v.MatchMapping.rest, rest);
     }
     free_to(c, base);
 }
@@ -3136,7 +3259,7 @@ static void pattern(Compiler *c, const AstNode *p, int subj, IntList *fails)
         if (p->v.MatchAs.pattern)
             pattern(c, p->v.MatchAs.pattern, subj, fails);
         if (p->v.MatchAs.name)
-            store_name(c, p->v.MatchAs.name, subj);
+            capture(c, p->v.MatchAs.name, subj);
         break;
     case AST_MatchOr: {
         const AstSeq *alts = p->v.MatchOr.patterns;
@@ -3178,7 +3301,26 @@ static void match_stmt(Compiler *c, const AstNode *s)
     for (int i = 0; i < cases->n; i++) {
         const AstNode *mc = cases->items[i];
         IntList fails = {0};
+        int cap_base = c->u->freereg;
+        c->ncap = 0;
+        collect_captures(c, mc->v.match_case.pattern);
+        int ncap = c->ncap;
+        int *regs = ncap ? malloc((size_t)ncap * sizeof *regs) : NULL;
+        if (ncap && !regs) {
+            fail_nomem(c);
+            ncap = c->ncap = 0;
+        }
+        for (int j = 0; j < ncap; j++)
+            regs[j] = alloc_reg(c);
+        c->cap_regs = regs;
         pattern(c, mc->v.match_case.pattern, subj, &fails);
+        /* matched: bind the captures (before the guard, which sees them) */
+        c->ncap = 0;
+        for (int j = 0; j < ncap; j++)
+            store_name(c, c->cap_names[j], regs[j]);
+        free(regs);
+        c->cap_regs = NULL;
+        free_to(c, cap_base);
         if (mc->v.match_case.guard) {
             int r = c->u->freereg;
             int g = expr_reg(c, mc->v.match_case.guard);
@@ -3243,6 +3385,7 @@ KrValue kr_codegen(KrThread *t, Arena *arena, const AstNode *mod, const SymTable
     }
     KrValue code = leave_unit(c);
     free(c->pos_stack);
+    free(c->cap_names);
     if (code == KR_ERROR && !kr_err_occurred(t))
         kr_raise_fmt(t, kr_exc_type(t, SystemError), "compilation failed");
     return code;

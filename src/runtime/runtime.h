@@ -20,6 +20,10 @@ int kr_runtime_init(KrThread *t);
  * mode: "exec", "eval" or "single". */
 KrValue kr_compile_source(KrThread *t, const char *src, size_t len, const char *filename, const char *mode,
                           bool from_file);
+/* ...with __future__ features in effect from the start: CO_FUTURE_* bits
+ * (compile() and exec() inherit their caller's). */
+KrValue kr_compile_source_flags(KrThread *t, const char *src, size_t len, const char *filename, const char *mode,
+                                bool from_file, int64_t future_flags);
 
 /* Runs a file as __main__ / a string as __main__; returns the exit status
  * (printing an uncaught exception as CPython does). */

@@ -38,6 +38,7 @@ enum {
     CO_OPTIMIZED = 0x1, CO_NEWLOCALS = 0x2, CO_VARARGS = 0x4, CO_VARKEYWORDS = 0x8,
     CO_NESTED = 0x10, CO_GENERATOR = 0x20, CO_NOFREE = 0x40, CO_COROUTINE = 0x80,
     CO_ITERABLE_COROUTINE = 0x100, CO_ASYNC_GENERATOR = 0x200,
+    CO_FUTURE_ANNOTATIONS = 0x1000000,
 };
 
 /* An exception-table entry: instructions [start, end) are protected by the

@@ -533,28 +533,98 @@ static int unpack(KrThread *t, KrValue seq, KrValue *out, int before, int after,
     return status;
 }
 
+/* How the errors of f(*a) / f(**k) name the callee: "module.qualname()",
+ * just "qualname()" for builtins or without a module, and str(callee)
+ * when it has no __qualname__ (an instance with __call__).  Returns a new
+ * str, or KR_ERROR. */
+static KrValue callee_str(KrThread *t, KrValue callee)
+{
+    KrValue q, m;
+    int r = kr_lookup_attr(t, callee, kr_name(t, dunder_qualname), &q);
+    if (r < 0)
+        return KR_ERROR;
+    if (r == 0)
+        return kr_str(t, callee);
+    r = kr_lookup_attr(t, callee, kr_name(t, dunder_module), &m);
+    if (r < 0) {
+        kr_decref(t, q);
+        return KR_ERROR;
+    }
+    KrValue head = KR_ABSENT;
+    if (r > 0 && m != KR_NONE) {
+        int ne = !kr_eq(t, m, kr_name(t, builtins));
+        if (kr_err_occurred(t)) {
+            kr_decref(t, m);
+            kr_decref(t, q);
+            return KR_ERROR;
+        }
+        if (ne) {
+            KrValue ms = kr_str(t, m);
+            KrValue dot = ms == KR_ERROR ? KR_ERROR : kr_str_from_cstr(t, ".");
+            head = dot == KR_ERROR ? KR_ERROR : kr_str_concat(t, ms, dot);
+            kr_xdecref(t, ms);
+            kr_xdecref(t, dot);
+        }
+    }
+    if (r > 0)
+        kr_decref(t, m);
+    KrValue qs = kr_str(t, q);
+    kr_decref(t, q);
+    KrValue paren = kr_str_from_cstr(t, "()");
+    KrValue res = KR_ERROR;
+    if (head != KR_ERROR && qs != KR_ERROR && paren != KR_ERROR) {
+        KrValue tail = kr_str_concat(t, qs, paren);
+        if (tail != KR_ERROR && head != KR_ABSENT) {
+            res = kr_str_concat(t, head, tail);
+            kr_decref(t, tail);
+        } else {
+            res = tail;
+        }
+    }
+    if (head != KR_ABSENT)
+        kr_xdecref(t, head);
+    kr_xdecref(t, qs);
+    kr_xdecref(t, paren);
+    return res;
+}
+
+/* Raises "<callee> <fmt>" with one value argument for fmt. */
+static void callee_error(KrThread *t, KrValue callee, const char *fmt, KrValue arg)
+{
+    KrValue fs = callee_str(t, callee);
+    if (fs == KR_ERROR)
+        return;
+    char buf[128];
+    snprintf(buf, sizeof buf, "%%S %s", fmt);
+    type_error(t, buf, fs, arg);
+    kr_decref(t, fs);
+}
+
 /* f(**x) where x repeats a keyword: "got multiple values for keyword argument". */
+static int dict_merge_call_(KrThread *t, KrValue dst, KrValue src, KrValue callee);
+
+/* Any AttributeError while merging (no keys(), or one raised by keys() or
+ * __getitem__) reads as "not a mapping", as in CPython. */
 static int dict_merge_call(KrThread *t, KrValue dst, KrValue src, KrValue callee)
+{
+    if (dict_merge_call_(t, dst, src, callee) == 0)
+        return 0;
+    if (kr_err_matches(t, kr_exc_type(t, AttributeError))) {
+        kr_err_clear(t);
+        callee_error(t, callee, "argument after ** must be a mapping, not %T", src);
+    }
+    return -1;
+}
+
+static int dict_merge_call_(KrThread *t, KrValue dst, KrValue src, KrValue callee)
 {
     KrValue keys;
     if (kr_is_dict(t, src)) {
         keys = kr_dict_keys_list(t, src);
     } else {
         KrValue km = kr_getattr(t, src, kr_name(t, keys));
-        if (km == KR_ERROR) {
-            if (kr_err_matches(t, kr_exc_type(t, AttributeError))) {
-                kr_err_clear(t);
-                KrValue q = kr_getattr(t, callee, kr_name(t, dunder_qualname));
-                if (q == KR_ERROR) {
-                    kr_err_clear(t);
-                    type_error(t, "argument after ** must be a mapping, not %T", src);
-                } else {
-                    type_error(t, "%S() argument after ** must be a mapping, not %T", q, src);
-                    kr_decref(t, q);
-                }
-            }
+        if (km == KR_ERROR)
             return -1;
-        }
         KrValue k = kr_call0(t, km);
         kr_decref(t, km);
         if (k == KR_ERROR)
@@ -568,27 +638,14 @@ static int dict_merge_call(KrThread *t, KrValue dst, KrValue src, KrValue callee
     for (size_t i = 0; i < kl->len; i++) {
         KrValue k = kl->items[i];
         if (!kr_is_str(t, k)) {
-            KrValue q = kr_getattr(t, callee, kr_name(t, dunder_qualname));
-            if (q == KR_ERROR) {
-                kr_err_clear(t);
-                type_error(t, "keywords must be strings");
-            } else {
-                type_error(t, "%S() keywords must be strings", q);
-                kr_decref(t, q);
-            }
+            type_error(t, "keywords must be strings");
             kr_decref(t, keys);
             return -1;
         }
         KrValue have = kr_dict_get(t, dst, k);
         if (have != KR_ABSENT) {
             if (have != KR_ERROR) {
-                KrValue q = kr_getattr(t, callee, kr_name(t, dunder_qualname));
-                if (q == KR_ERROR) {
-                    kr_err_clear(t);
-                    q = kr_str_from_cstr(t, kr_typename_of(t, callee));
-                }
-                type_error(t, "%S() got multiple values for keyword argument '%U'", q, k);
-                kr_decref(t, q);
+                callee_error(t, callee, "got multiple values for keyword argument '%U'", k);
             }
             kr_decref(t, keys);
             return -1;
@@ -1762,14 +1819,7 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
                     if (kr_err_matches(t, kr_exc_type(t, TypeError)) && !kr_type(t, args)->iter &&
                         !kr_type(t, args)->getitem) {
                         kr_err_clear(t);
-                        KrValue q = kr_getattr(t, callee, kr_name(t, dunder_qualname));
-                        if (q == KR_ERROR) {
-                            kr_err_clear(t);
-                            type_error(t, "argument after * must be an iterable, not %T", args);
-                        } else {
-                            type_error(t, "%S() argument after * must be an iterable, not %T", q, args);
-                            kr_decref(t, q);
-                        }
+                        callee_error(t, callee, "argument after * must be an iterable, not %T", args);
                     }
                     goto error;
                 }
