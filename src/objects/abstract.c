@@ -518,7 +518,7 @@ KrValue kr_getitem(KrThread *t, KrValue obj, KrValue key)
     if (tp->flags & KR_TPFLAG_TYPE_SUBCLASS) {
         /* list[int]: __class_getitem__ */
         if (obj == kr_ptr(kr_builtin_type(t, TYPE)))
-            return kr_call_method(t, obj, kr_name(t, dunder_class_getitem), &key, 1);
+            return kr_generic_alias_new(t, obj, key);
         KrValue f;
         int r = kr_lookup_attr(t, obj, kr_name(t, dunder_class_getitem), &f);
         if (r < 0)

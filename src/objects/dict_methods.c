@@ -645,15 +645,13 @@ static KrValue dict_m_sizeof(KrThread *t, KrValue self, const KrValue *args, siz
     return kr_int_from_i64(t, size);
 }
 
-/* TODO: a types.GenericAlias once genericalias.c has a constructor; until
- * then dict[str, int] is dict itself. */
+/* cls[item]: a types.GenericAlias (PEP 585). */
 static KrValue dict_m_class_getitem(KrThread *t, KrValue cls, const KrValue *args, size_t nargs, KrValue kwnames)
 {
-    (void)args;
     (void)kwnames;
     if (dm_onearg(t, "dict.__class_getitem__", nargs) < 0)
         return KR_ERROR;
-    return kr_incref(cls);
+    return kr_class_getitem_alias(t, cls, args, nargs);
 }
 
 const KrMethodDef kr_dict_methods[] = {

@@ -858,15 +858,13 @@ static KrValue list_sizeof_m(KrThread *t, KrValue self, const KrValue *args, siz
     return kr_int_from_u64(t, kr_type(t, self)->basicsize + kr_as_list(self)->cap * sizeof(KrValue));
 }
 
-/* TODO: types.GenericAlias does not exist yet; list[int] is list until
- * genericalias.c provides a constructor. */
+/* cls[item]: a types.GenericAlias (PEP 585). */
 static KrValue list_class_getitem(KrThread *t, KrValue cls, const KrValue *args, size_t nargs, KrValue kwnames)
 {
-    (void)args;
     (void)kwnames;
     if (seq_onearg(t, "list.__class_getitem__", nargs) < 0)
         return KR_ERROR;
-    return kr_incref(cls);
+    return kr_class_getitem_alias(t, cls, args, nargs);
 }
 
 /* ---- list_iterator and list_reverseiterator ---- */

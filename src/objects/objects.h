@@ -588,6 +588,11 @@ KrValue kr_tuple_new(KrThread *t, size_t n);
 /* From n values (new references taken here). */
 KrValue kr_tuple_from(KrThread *t, const KrValue *items, size_t n);
 KrValue kr_tuple_pack(KrThread *t, size_t n, ...);
+/* types.GenericAlias(origin, args) and the shared body of the built-in
+ * classes' __class_getitem__ (cls[item] for list, dict, type, ...). */
+KrValue kr_generic_alias_new(KrThread *t, KrValue origin, KrValue args);
+KrValue kr_class_getitem_alias(KrThread *t, KrValue cls, const KrValue *args, size_t nargs);
+KrValue kr_union_new(KrThread *t, KrValue a, KrValue b);
 /* tuple(iterable) */
 KrValue kr_tuple_from_iterable(KrThread *t, KrValue iterable);
 

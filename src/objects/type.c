@@ -2328,7 +2328,6 @@ static void type_fill(KrType *tp)
 }
 
 /* int | str builds a types.UnionType (genericalias.c). */
-KrValue kr_union_new(KrThread *t, KrValue a, KrValue b);
 static KrValue type_or(KrThread *t, KrValue a, KrValue b)
 {
     return kr_union_new(t, a, b);
