@@ -810,7 +810,8 @@ static KrValue builtins_format(KrThread *t, KrValue self, const KrValue *args, s
         return KR_ERROR;
     KrValue spec = nargs > 1 ? args[1] : t->vm->empty_str;
     if (!kr_is_str(t, spec))
-        return kr_raise_fmt(t, TYPE_ERROR(t), "format() argument 2 must be str, not %T", spec);
+        return kr_raise_fmt(t, TYPE_ERROR(t), "format() argument 2 must be str, not %s",
+                            spec == KR_NONE ? "None" : kr_typename_of(t, spec));
     return kr_format_value(t, args[0], spec);
 }
 
