@@ -617,12 +617,9 @@ static KrValue slot_iter(KrThread *t, KrValue self)
 
 static KrValue slot_iternext(KrThread *t, KrValue self)
 {
-    KrValue r = call_special_or_raise(t, self, KR_N_dunder_next, NULL, 0);
-    if (r == KR_ERROR && kr_err_matches(t, kr_exc_type(t, StopIteration))) {
-        kr_err_clear(t);
-        return KR_ABSENT;
-    }
-    return r;
+    /* A StopIteration stays raised (callers treat it as exhaustion): next()
+     * re-raises it with its args, and yield from takes its value. */
+    return call_special_or_raise(t, self, KR_N_dunder_next, NULL, 0);
 }
 
 static int slot_init(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
