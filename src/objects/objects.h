@@ -383,6 +383,9 @@ int kr_no_kwargs(KrThread *t, const char *fname, KrValue kwnames);
 /* Checks min <= nargs <= max with "fname expected at most 2 arguments, got 3"
  * style messages (CPython's _PyArg_CheckPositional). */
 int kr_check_nargs(KrThread *t, const char *fname, size_t nargs, size_t min, size_t max);
+/* sys.get_int_max_str_digits / sys.set_int_max_str_digits (int_methods.c). */
+KrValue kr_sys_get_int_max_str_digits(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames);
+KrValue kr_sys_set_int_max_str_digits(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames);
 
 /* ------------------------------------------------------------------ */
 /* int, bool, float, complex                                           */

@@ -494,6 +494,8 @@ static const KrMethodDef sys_methods[] = {
     {"getrefcount", sys_getrefcount, 0, NULL},
     {"getrecursionlimit", sys_getrecursionlimit, 0, NULL},
     {"setrecursionlimit", sys_setrecursionlimit, 0, NULL},
+    {"get_int_max_str_digits", kr_sys_get_int_max_str_digits, 0, NULL},
+    {"set_int_max_str_digits", kr_sys_set_int_max_str_digits, KR_METH_KEYWORDS, NULL},
     {"exc_info", sys_exc_info, 0, NULL},
     {"exception", sys_exception, 0, NULL},
     {"exit", sys_exit, 0, NULL},
