@@ -1411,7 +1411,11 @@ KrValue kr_type_new(KrThread *t, KrType *meta, KrValue name, KrValue bases, KrVa
      * no __weakref__. */
     bool varsize = base->itemsize != 0 ||
                    (base->flags & (KR_TPFLAG_INT_SUBCLASS | KR_TPFLAG_TUPLE_SUBCLASS | KR_TPFLAG_BYTES_SUBCLASS));
-    bool add_dict = !base->dictoffset, add_weak = !base->weaklistoffset && !varsize;
+    /* Classes keep their namespace and weak references in the type object
+     * itself, so a metaclass gets no __dict__ or __weakref__ slot. */
+    bool base_is_type = base->flags & KR_TPFLAG_TYPE_SUBCLASS;
+    bool base_has_dict = base->dictoffset || base_is_type, base_has_weak = base->weaklistoffset || base_is_type;
+    bool add_dict = !base_has_dict, add_weak = !base_has_weak && !varsize;
     KrValue slot_names = KR_ABSENT;
     if (slots != KR_ABSENT) {
         add_dict = add_weak = false;
@@ -1439,7 +1443,7 @@ KrValue kr_type_new(KrThread *t, KrType *meta, KrValue name, KrValue bases, KrVa
                 goto fail;
             }
             if (kr_str_equal_cstr(items[i], "__dict__")) {
-                if (!base->dictoffset && !add_dict) {
+                if (!base_has_dict && !add_dict) {
                     add_dict = true;
                     continue;
                 }
@@ -1447,7 +1451,7 @@ KrValue kr_type_new(KrThread *t, KrType *meta, KrValue name, KrValue bases, KrVa
                 goto fail;
             }
             if (kr_str_equal_cstr(items[i], "__weakref__")) {
-                if (!base->weaklistoffset && !add_weak) {
+                if (!base_has_weak && !add_weak) {
                     add_weak = true;
                     continue;
                 }
