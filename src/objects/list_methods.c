@@ -890,6 +890,15 @@ static KrValue list_iter(KrThread *t, KrValue self)
     return listiter_make(t, kr_builtin_type(t, LIST_ITERATOR), self, 0);
 }
 
+/* A method in CPython (so its argument errors name it), not a wrapper. */
+static KrValue list_getitem_m(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
+{
+    (void)kwnames;
+    if (seq_onearg(t, "list.__getitem__", nargs) < 0)
+        return KR_ERROR;
+    return kr_builtin_type(t, LIST)->getitem(t, self, args[0]);
+}
+
 static KrValue list_reversed_m(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
 {
     (void)args;
@@ -1090,6 +1099,7 @@ const KrTypeSpec kr_list_reviterator_spec = {
 /* ---- the list type's table ---- */
 
 const KrMethodDef kr_list_methods[] = {
+    {"__getitem__", list_getitem_m, 0, "x.__getitem__(y) <==> x[y]"},
     {"__reversed__", list_reversed_m, 0, "Return a reverse iterator over the list."},
     {"__sizeof__", list_sizeof_m, 0, "Return the size of the list in memory, in bytes."},
     {"clear", list_clear_m, 0, "Remove all items from list."},

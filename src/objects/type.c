@@ -438,6 +438,16 @@ int kr_type_ready_layout(KrThread *t, KrType *tp)
     return 0;
 }
 
+/* Does the spec define a method `name` itself (list.__getitem__ is a
+ * method in CPython, not a slot wrapper)? */
+static bool spec_has_method(const KrTypeSpec *spec, KrValue name)
+{
+    for (const KrMethodDef *m = spec->methods; m && m->name; m++)
+        if (kr_str_equal_cstr(name, m->name))
+            return true;
+    return false;
+}
+
 int kr_type_ready_builtin(KrThread *t, KrType *tp)
 {
     const KrTypeSpec *spec = tp->spec;
@@ -459,7 +469,7 @@ int kr_type_ready_builtin(KrThread *t, KrType *tp)
         }
         KrValue name = t->vm->names[d->name];
         KrValue have = kr_dict_get(t, tp->dict, name);
-        if (have != KR_ABSENT)
+        if (have != KR_ABSENT || spec_has_method(spec, name))
             continue;
         KrValue w = kr_wrapper_descr_new(t, tp, d);
         if (w == KR_ERROR)
