@@ -79,6 +79,7 @@ struct KrVM {
     KrValue memory_error;    /* preallocated MemoryError instance */
     int recursion_limit;     /* sys.getrecursionlimit() */
     int max_str_digits;      /* sys.get_int_max_str_digits() */
+    int64_t abc_invalidation_counter;   /* _abc.get_cache_token(): bumped by ABC registrations */
     uint64_t next_type_version;
 
     /* Attribute lookups along MROs, cached by (type version, interned

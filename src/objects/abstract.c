@@ -532,7 +532,7 @@ KrValue kr_getitem(KrThread *t, KrValue obj, KrValue key)
     if (tp->flags & KR_TPFLAG_TYPE_SUBCLASS) {
         /* list[int]: __class_getitem__ */
         if (obj == kr_ptr(kr_builtin_type(t, TYPE)))
-            return kr_call_method(t, obj, kr_name(t, dunder_class_getitem), &key, 1);
+            return kr_generic_alias_new(t, obj, key);
         KrValue f;
         int r = kr_lookup_attr(t, obj, kr_name(t, dunder_class_getitem), &f);
         if (r < 0)
@@ -973,8 +973,17 @@ int kr_parse_args(KrThread *t, const KrArgSpec *spec, const KrValue *args, size_
                        nargs);
         return -1;
     }
+    /* CPython's order: too few positional-only, then a missing required
+     * argument, then a duplicate, and only then an unknown keyword. */
+    int minposonly = spec->npositional_only < spec->nrequired ? spec->npositional_only : spec->nrequired;
+    if ((int)nargs < minposonly) {
+        type_error(t, "%s() takes %s %d positional argument%s (%zu given)", spec->fname,
+                   minposonly < npos_max ? "at least" : "exactly", minposonly, minposonly == 1 ? "" : "s", nargs);
+        return -1;
+    }
     for (size_t i = 0; i < nargs; i++)
         out[i] = args[i];
+    int bad = -1, dup = -1;
     for (size_t k = 0; k < nkw; k++) {
         KrValue kn = kr_tuple_items(kwnames)[k];
         int found = -1;
@@ -985,26 +994,32 @@ int kr_parse_args(KrThread *t, const KrArgSpec *spec, const KrValue *args, size_
             }
         }
         if (found < 0 || found < spec->npositional_only) {
-            /* C functions word it so even for a positional-only name. */
-            type_error(t, "'%U' is an invalid keyword argument for %s()", kn, spec->fname);
-            return -1;
+            if (bad < 0)
+                bad = (int)k;
+            continue;
         }
-        if (out[found] != KR_ABSENT) {
-            type_error(t, "argument for %s() given by name ('%s') and position (%d)", spec->fname,
-                       spec->names[found], found + 1);
-            return -1;
+        if (found < (int)nargs) {
+            if (dup < 0)
+                dup = found;
+            continue;
         }
         out[found] = args[nargs + k];
     }
     for (int i = 0; i < spec->nrequired; i++) {
         if (out[i] == KR_ABSENT) {
-            if (i < spec->npositional_only || i < (int)nargs)
-                type_error(t, "%s() takes at least %d positional argument%s (%zu given)", spec->fname,
-                           spec->nrequired, spec->nrequired == 1 ? "" : "s", nargs);
-            else
-                type_error(t, "%s() missing required argument '%s' (pos %d)", spec->fname, spec->names[i], i + 1);
+            type_error(t, "%s() missing required argument '%s' (pos %d)", spec->fname, spec->names[i], i + 1);
             return -1;
         }
+    }
+    if (dup >= 0) {
+        type_error(t, "argument for %s() given by name ('%s') and position (%d)", spec->fname, spec->names[dup],
+                   dup + 1);
+        return -1;
+    }
+    if (bad >= 0) {
+        /* C functions word it so even for a positional-only name. */
+        type_error(t, "'%U' is an invalid keyword argument for %s()", kr_tuple_items(kwnames)[bad], spec->fname);
+        return -1;
     }
     return 0;
 }

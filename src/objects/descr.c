@@ -794,8 +794,10 @@ static KrValue wrapper_descr_call(KrThread *t, KrValue callable, const KrValue *
     if (nargs < 1)
         return type_error(t, "descriptor '%s' of '%s' object needs an argument", slot_name(t, d->slot),
                           kr_type_name(d->owner));
-    if (descr_check(t, d->owner, slot_name(t, d->slot), args[0]) == KR_ERROR)
-        return KR_ERROR;
+    /* Calling a slot wrapper words the check differently from __get__. */
+    if (!kr_type_check(t, args[0], d->owner))
+        return type_error(t, "descriptor '%s' requires a '%s' object but received a '%T'", slot_name(t, d->slot),
+                          kr_type_name(d->owner), args[0]);
     return kr_wrapper_call(t, d->owner, d->slot, args[0], args + 1, nargs - 1, kwnames);
 }
 

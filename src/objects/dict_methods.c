@@ -618,6 +618,25 @@ fail:
     return KR_ERROR;
 }
 
+/* dict.__getitem__ and dict.__contains__ are methods in CPython (so their
+ * argument errors name them), not slot wrappers. */
+static KrValue dict_m_getitem(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
+{
+    (void)kwnames;
+    if (dm_onearg(t, "dict.__getitem__", nargs) < 0)
+        return KR_ERROR;
+    return kr_builtin_type(t, DICT)->getitem(t, self, args[0]);
+}
+
+static KrValue dict_m_contains(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
+{
+    (void)kwnames;
+    if (dm_onearg(t, "dict.__contains__", nargs) < 0)
+        return KR_ERROR;
+    int r = kr_builtin_type(t, DICT)->contains(t, self, args[0]);
+    return r < 0 ? KR_ERROR : kr_bool(r);
+}
+
 static KrValue dict_m_reversed(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
 {
     (void)args;
@@ -645,18 +664,18 @@ static KrValue dict_m_sizeof(KrThread *t, KrValue self, const KrValue *args, siz
     return kr_int_from_i64(t, size);
 }
 
-/* TODO: a types.GenericAlias once genericalias.c has a constructor; until
- * then dict[str, int] is dict itself. */
+/* cls[item]: a types.GenericAlias (PEP 585). */
 static KrValue dict_m_class_getitem(KrThread *t, KrValue cls, const KrValue *args, size_t nargs, KrValue kwnames)
 {
-    (void)args;
     (void)kwnames;
     if (dm_onearg(t, "dict.__class_getitem__", nargs) < 0)
         return KR_ERROR;
-    return kr_incref(cls);
+    return kr_class_getitem_alias(t, cls, args, nargs);
 }
 
 const KrMethodDef kr_dict_methods[] = {
+    {"__contains__", dict_m_contains, 0, "True if the dictionary has the specified key, else False."},
+    {"__getitem__", dict_m_getitem, 0, "x.__getitem__(y) <==> x[y]"},
     {"__reversed__", dict_m_reversed, 0, "Return a reverse iterator over the dict keys."},
     {"__sizeof__", dict_m_sizeof, 0, "D.__sizeof__() -> size of D in memory, in bytes"},
     {"clear", dict_m_clear, 0, "D.clear() -> None.  Remove all items from D."},

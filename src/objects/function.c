@@ -359,7 +359,28 @@ static KrValue function_new(KrThread *t, KrType *type, const KrValue *args, size
         return kr_raise_fmt(t, kr_exc_type(t, TypeError), "function() argument 'code' must be code, not %T", a[0]);
     if (!kr_is_dict(t, a[1]))
         return kr_raise_fmt(t, kr_exc_type(t, TypeError), "function() argument 'globals' must be dict, not %T", a[1]);
-    KrValue f = kr_function_new(t, a[0], a[1], kr_as_code(a[0])->qualname);
+    KrValue name = a[2] == KR_ABSENT ? KR_NONE : a[2], defs = a[3] == KR_ABSENT ? KR_NONE : a[3];
+    KrValue closure = a[4] == KR_ABSENT ? KR_NONE : a[4];
+    KrCode *code = kr_as_code(a[0]);
+    if (name != KR_NONE && !kr_is_str(t, name))
+        return kr_raise_fmt(t, kr_exc_type(t, TypeError), "arg 3 (name) must be None or string");
+    if (defs != KR_NONE && !kr_is_tuple(t, defs))
+        return kr_raise_fmt(t, kr_exc_type(t, TypeError), "arg 4 (defaults) must be None or tuple");
+    if (!kr_is_tuple(t, closure)) {
+        if (code->nfrees && closure == KR_NONE)
+            return kr_raise_fmt(t, kr_exc_type(t, TypeError), "arg 5 (closure) must be tuple");
+        if (closure != KR_NONE)
+            return kr_raise_fmt(t, kr_exc_type(t, TypeError), "arg 5 (closure) must be None or tuple");
+    }
+    size_t nclosure = closure == KR_NONE ? 0 : kr_tuple_len(closure);
+    if ((size_t)code->nfrees != nclosure)
+        return kr_raise_fmt(t, kr_exc_type(t, ValueError), "%U requires closure of length %d, not %zu", code->name,
+                            code->nfrees, nclosure);
+    for (size_t i = 0; i < nclosure; i++)
+        if (kr_type(t, kr_tuple_items(closure)[i]) != kr_builtin_type(t, CELL))
+            return kr_raise_fmt(t, kr_exc_type(t, TypeError), "arg 5 (closure) expected cell, found %s",
+                                kr_type_name(kr_type(t, kr_tuple_items(closure)[i])));
+    KrValue f = kr_function_new(t, a[0], a[1], code->qualname);
     if (f == KR_ERROR)
         return f;
     KrFunction *fn = kr_as_function(f);

@@ -8,6 +8,7 @@ typedef struct KrAlias {
     KrObject ob;
     KrValue origin;             /* GenericAlias: the class; Union: unused */
     KrValue args;               /* tuple */
+    KrValue params;             /* tuple of type variables; KR_ABSENT until asked for */
 } KrAlias;
 
 static KrAlias *as_alias(KrValue v) { return (KrAlias *)kr_as_ptr(v); }
@@ -18,6 +19,8 @@ static void alias_dealloc(KrThread *t, KrObject *o)
     kr_gc_untrack(t, o);
     kr_clear(t, &a->origin);
     kr_clear(t, &a->args);
+    if (a->params != KR_ABSENT)
+        kr_clear(t, &a->params);
     kr_free_object(t, o);
 }
 
@@ -28,6 +31,8 @@ static void alias_traverse(KrObject *o, KrVisitFn visit, void *arg)
         visit(kr_as_ptr(a->origin), arg);
     if (kr_is_ptr(a->args))
         visit(kr_as_ptr(a->args), arg);
+    if (a->params != KR_ABSENT && kr_is_ptr(a->params))
+        visit(kr_as_ptr(a->params), arg);
 }
 
 /* How typing shows one argument: classes by qualified name, ... as
@@ -96,12 +101,65 @@ static KrValue alias_repr(KrThread *t, KrValue self)
     return kr_sb_finish(t, &b);
 }
 
+/* The type variables among args, in order of first appearance: an
+ * argument with __typing_subst__ is one, and an argument that is itself
+ * generic contributes its own __parameters__.  Classes are skipped. */
+static KrValue collect_params(KrThread *t, KrValue args)
+{
+    KrValue list = kr_list_new(t, 0);
+    if (list == KR_ERROR)
+        return list;
+    KrValue subst_name = kr_str_intern_cstr(t, "__typing_subst__");
+    for (size_t i = 0; i < kr_tuple_len(args); i++) {
+        KrValue arg = kr_tuple_items(args)[i];
+        if (kr_has_flag(t, arg, KR_TPFLAG_TYPE_SUBCLASS))
+            continue;
+        KrValue f;
+        int r = kr_lookup_attr(t, arg, subst_name, &f);
+        if (r < 0)
+            goto fail;
+        if (r) {
+            kr_decref(t, f);
+            int has = kr_contains(t, list, arg);
+            if (has < 0 || (!has && kr_list_append(t, list, arg) < 0))
+                goto fail;
+            continue;
+        }
+        KrValue sub;
+        r = kr_lookup_attr(t, arg, kr_name(t, dunder_parameters), &sub);
+        if (r < 0)
+            goto fail;
+        if (!r)
+            continue;
+        if (kr_is_tuple(t, sub)) {
+            for (size_t j = 0; j < kr_tuple_len(sub); j++) {
+                KrValue p = kr_tuple_items(sub)[j];
+                int has = kr_contains(t, list, p);
+                if (has < 0 || (!has && kr_list_append(t, list, p) < 0)) {
+                    kr_decref(t, sub);
+                    goto fail;
+                }
+            }
+        }
+        kr_decref(t, sub);
+    }
+    kr_decref(t, subst_name);
+    KrValue tup = kr_tuple_from(t, kr_as_list(list)->items, kr_as_list(list)->len);
+    kr_decref(t, list);
+    return tup;
+fail:
+    kr_decref(t, subst_name);
+    kr_decref(t, list);
+    return KR_ERROR;
+}
+
 static KrValue alias_make(KrThread *t, KrType *type, KrValue origin, KrValue args)
 {
     KrAlias *a = (KrAlias *)kr_alloc(t, type, sizeof(KrAlias));
     if (!a)
         return KR_ERROR;
     a->origin = kr_incref(origin);
+    a->params = KR_ABSENT;
     a->args = kr_is_tuple(t, args) ? kr_incref(args) : kr_tuple_pack(t, 1, args);
     if (a->args == KR_ERROR) {
         a->args = KR_NONE;
@@ -114,6 +172,12 @@ static KrValue alias_make(KrThread *t, KrType *type, KrValue origin, KrValue arg
 KrValue kr_generic_alias_new(KrThread *t, KrValue origin, KrValue args)
 {
     return alias_make(t, kr_builtin_type(t, GENERIC_ALIAS), origin, args);
+}
+
+KrValue kr_class_getitem_alias(KrThread *t, KrValue cls, const KrValue *args, size_t nargs)
+{
+    (void)nargs;
+    return kr_generic_alias_new(t, cls, args[0]);
 }
 
 static KrValue alias_new(KrThread *t, KrType *type, const KrValue *args, size_t nargs, KrValue kwnames)
@@ -137,18 +201,15 @@ static KrValue alias_call(KrThread *t, KrValue self, const KrValue *args, size_t
 
 static KrValue alias_getattr(KrThread *t, KrValue self, KrValue name)
 {
-    /* Everything but the alias's own attributes comes from the origin. */
+    /* Everything but the alias's own attributes comes from the origin, so
+     * list[int].__name__ is 'list'. */
     static const char *const own[] = {"__origin__", "__args__", "__parameters__", "__class__", "__mro_entries__",
-                                      "__reduce__", "__copy__", "__deepcopy__", "__unpacked__", "__typing_unpacked_tuple_args__", NULL};
-    bool is_own = false;
+                                      "__reduce_ex__", "__reduce__", "__copy__", "__deepcopy__", "__unpacked__",
+                                      "__typing_unpacked_tuple_args__", NULL};
     for (int i = 0; own[i]; i++)
         if (kr_str_equal_cstr(name, own[i]))
-            is_own = true;
-    KrStr *s = kr_as_str(name);
-    bool dunder = s->len > 4 && kr_str_char(s, 0) == '_' && kr_str_char(s, 1) == '_';
-    if (!is_own && !dunder)
-        return kr_getattr(t, as_alias(self)->origin, name);
-    return kr_generic_getattr(t, self, name);
+            return kr_generic_getattr(t, self, name);
+    return kr_getattr(t, as_alias(self)->origin, name);
 }
 
 static KrValue alias_compare(KrThread *t, KrValue a, KrValue b, KrCompareOp op)
@@ -177,7 +238,109 @@ static int64_t alias_hash(KrThread *t, KrValue self)
 
 static KrValue alias_get_origin(KrThread *t, KrValue self) { (void)t; return kr_incref(as_alias(self)->origin); }
 static KrValue alias_get_args(KrThread *t, KrValue self) { (void)t; return kr_incref(as_alias(self)->args); }
-static KrValue alias_get_params(KrThread *t, KrValue self) { (void)self; return kr_incref(t->vm->empty_tuple); }
+static KrValue alias_get_params(KrThread *t, KrValue self)
+{
+    KrAlias *a = as_alias(self);
+    if (a->params == KR_ABSENT) {
+        KrValue p = collect_params(t, a->args);
+        if (p == KR_ERROR)
+            return p;
+        a->params = p;
+    }
+    return kr_incref(a->params);
+}
+
+static KrValue alias_get_unpacked(KrThread *t, KrValue self) { (void)t, (void)self; return KR_FALSE; }
+
+static KrValue alias_no_check(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
+{
+    (void)self, (void)args, (void)nargs, (void)kwnames;
+    return kr_raise_fmt(t, kr_exc_type(t, TypeError), "isinstance() argument 2 cannot be a parameterized generic");
+}
+
+static KrValue alias_no_subcheck(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
+{
+    (void)self, (void)args, (void)nargs, (void)kwnames;
+    return kr_raise_fmt(t, kr_exc_type(t, TypeError), "issubclass() argument 2 cannot be a parameterized generic");
+}
+
+/* Substitute a value for the type variable p: the argument itself when it
+ * is p, or arg[...] of its own parameters when it is generic. */
+static KrValue subst_arg(KrThread *t, KrValue arg, KrValue params, const KrValue *vals)
+{
+    for (size_t i = 0; i < kr_tuple_len(params); i++)
+        if (kr_tuple_items(params)[i] == arg)
+            return kr_incref(vals[i]);
+    if (kr_has_flag(t, arg, KR_TPFLAG_TYPE_SUBCLASS))
+        return kr_incref(arg);
+    KrValue sub;
+    int r = kr_lookup_attr(t, arg, kr_name(t, dunder_parameters), &sub);
+    if (r < 0)
+        return KR_ERROR;
+    if (!r)
+        return kr_incref(arg);
+    if (!kr_is_tuple(t, sub) || kr_tuple_len(sub) == 0) {
+        kr_decref(t, sub);
+        return kr_incref(arg);
+    }
+    size_t n = kr_tuple_len(sub);
+    KrValue key = kr_tuple_new(t, n);
+    if (key == KR_ERROR) {
+        kr_decref(t, sub);
+        return key;
+    }
+    for (size_t j = 0; j < n; j++) {
+        KrValue v = kr_tuple_items(sub)[j];
+        for (size_t i = 0; i < kr_tuple_len(params); i++)
+            if (kr_tuple_items(params)[i] == v)
+                v = vals[i];
+        kr_tuple_items(key)[j] = kr_incref(v);
+    }
+    kr_decref(t, sub);
+    KrValue res = kr_getitem(t, arg, n == 1 ? kr_tuple_items(key)[0] : key);
+    kr_decref(t, key);
+    return res;
+}
+
+/* list[T][int]: the alias with its type variables replaced. */
+static KrValue alias_getitem(KrThread *t, KrValue self, KrValue item)
+{
+    KrAlias *a = as_alias(self);
+    KrValue params = alias_get_params(t, self);
+    if (params == KR_ERROR)
+        return params;
+    size_t np = kr_tuple_len(params);
+    if (np == 0) {
+        kr_decref(t, params);
+        return kr_raise_fmt(t, kr_exc_type(t, TypeError), "%R is not a generic class", self);
+    }
+    const KrValue *vals = kr_is_tuple(t, item) ? kr_tuple_items(item) : &item;
+    size_t nv = kr_is_tuple(t, item) ? kr_tuple_len(item) : 1;
+    if (nv != np) {
+        kr_decref(t, params);
+        return kr_raise_fmt(t, kr_exc_type(t, TypeError), "Too %s arguments for %R; actual %zu, expected %zu",
+                            nv > np ? "many" : "few", self, nv, np);
+    }
+    size_t n = kr_tuple_len(a->args);
+    KrValue newargs = kr_tuple_new(t, n);
+    if (newargs == KR_ERROR) {
+        kr_decref(t, params);
+        return newargs;
+    }
+    for (size_t i = 0; i < n; i++) {
+        KrValue v = subst_arg(t, kr_tuple_items(a->args)[i], params, vals);
+        if (v == KR_ERROR) {
+            kr_decref(t, params);
+            kr_decref(t, newargs);
+            return v;
+        }
+        kr_tuple_items(newargs)[i] = v;
+    }
+    kr_decref(t, params);
+    KrValue r = alias_make(t, kr_type(t, self), a->origin, newargs);
+    kr_decref(t, newargs);
+    return r;
+}
 
 static KrValue alias_mro_entries(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
 {
@@ -187,6 +350,8 @@ static KrValue alias_mro_entries(KrThread *t, KrValue self, const KrValue *args,
 
 static const KrMethodDef alias_methods[] = {
     {"__mro_entries__", alias_mro_entries, 0, NULL},
+    {"__instancecheck__", alias_no_check, 0, NULL},
+    {"__subclasscheck__", alias_no_subcheck, 0, NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -194,6 +359,7 @@ static const KrGetSetDef alias_getsets[] = {
     {"__origin__", alias_get_origin, NULL, NULL},
     {"__args__", alias_get_args, NULL, NULL},
     {"__parameters__", alias_get_params, NULL, NULL},
+    {"__unpacked__", alias_get_unpacked, NULL, NULL},
     {NULL, NULL, NULL, NULL},
 };
 
@@ -209,6 +375,7 @@ static void alias_fill(KrType *tp)
     tp->getattr = alias_getattr;
     tp->compare = alias_compare;
     tp->hash = alias_hash;
+    tp->getitem = alias_getitem;
     tp->binary[KR_OP_OR] = union_or;
 }
 

@@ -6,6 +6,7 @@
  * when both fit, falling back to GMP (core/bigint.h) when they do not or the
  * result overflows.  Results are always exact ints: True + True is 2, and
  * arithmetic on an int subclass instance gives an int. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -900,3 +901,31 @@ const KrTypeSpec kr_bool_spec = {
            "The builtins True and False are the only two instances of the class bool.\n"
            "The class bool is a subclass of the class int, and cannot be subclassed.",
 };
+
+/* sys.get_int_max_str_digits() and sys.set_int_max_str_digits(): the
+ * limit on decimal (and other non-power-of-two base) conversions. */
+KrValue kr_sys_get_int_max_str_digits(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
+{
+    (void)self, (void)args;
+    if (kr_no_kwargs(t, "get_int_max_str_digits", kwnames) < 0 ||
+        kr_check_nargs(t, "get_int_max_str_digits", nargs, 0, 0) < 0)
+        return KR_ERROR;
+    return kr_int_from_i64(t, t->vm->max_str_digits);
+}
+
+KrValue kr_sys_set_int_max_str_digits(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
+{
+    (void)self;
+    static const char *const names[] = {"maxdigits"};
+    static const KrArgSpec spec = {"set_int_max_str_digits", names, 1, 0, 1, 1};
+    KrValue a[1];
+    if (kr_parse_args(t, &spec, args, nargs, kwnames, a) < 0)
+        return KR_ERROR;
+    int64_t n;
+    if (kr_as_ssize(t, a[0], &n) < 0)
+        return KR_ERROR;
+    if (n < 0 || (n != 0 && n < BIGINT_MAX_STR_DIGITS_THRESHOLD) || n > INT_MAX)
+        return kr_raise_fmt(t, kr_exc_type(t, ValueError), "%s", BIGINT_MSG_MAXDIGITS_RANGE);
+    t->vm->max_str_digits = (int)n;
+    return KR_NONE;
+}

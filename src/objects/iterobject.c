@@ -184,15 +184,13 @@ static KrValue enum_reduce(KrThread *t, KrValue self, const KrValue *args, size_
     return iterobj_reduce_with(t, self, a, KR_ABSENT);
 }
 
-/* TODO: types.GenericAlias does not exist yet; enumerate[int] is
- * enumerate until genericalias.c provides a constructor. */
+/* cls[item]: a types.GenericAlias (PEP 585). */
 static KrValue enum_class_getitem(KrThread *t, KrValue cls, const KrValue *args, size_t nargs, KrValue kwnames)
 {
-    (void)args;
     (void)kwnames;
     if (seq_onearg(t, "enumerate.__class_getitem__", nargs) < 0)
         return KR_ERROR;
-    return kr_incref(cls);
+    return kr_class_getitem_alias(t, cls, args, nargs);
 }
 
 static const KrMethodDef enum_methods[] = {

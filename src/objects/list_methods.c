@@ -928,15 +928,13 @@ static KrValue list_sizeof_m(KrThread *t, KrValue self, const KrValue *args, siz
     return kr_int_from_u64(t, kr_type(t, self)->basicsize + kr_as_list(self)->cap * sizeof(KrValue));
 }
 
-/* TODO: types.GenericAlias does not exist yet; list[int] is list until
- * genericalias.c provides a constructor. */
+/* cls[item]: a types.GenericAlias (PEP 585). */
 static KrValue list_class_getitem(KrThread *t, KrValue cls, const KrValue *args, size_t nargs, KrValue kwnames)
 {
-    (void)args;
     (void)kwnames;
     if (seq_onearg(t, "list.__class_getitem__", nargs) < 0)
         return KR_ERROR;
-    return kr_incref(cls);
+    return kr_class_getitem_alias(t, cls, args, nargs);
 }
 
 /* ---- list_iterator and list_reverseiterator ---- */
@@ -960,6 +958,15 @@ static KrValue listiter_make(KrThread *t, KrType *type, KrValue list, int64_t in
 static KrValue list_iter(KrThread *t, KrValue self)
 {
     return listiter_make(t, kr_builtin_type(t, LIST_ITERATOR), self, 0);
+}
+
+/* A method in CPython (so its argument errors name it), not a wrapper. */
+static KrValue list_getitem_m(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
+{
+    (void)kwnames;
+    if (seq_onearg(t, "list.__getitem__", nargs) < 0)
+        return KR_ERROR;
+    return kr_builtin_type(t, LIST)->getitem(t, self, args[0]);
 }
 
 static KrValue list_reversed_m(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
@@ -1162,6 +1169,7 @@ const KrTypeSpec kr_list_reviterator_spec = {
 /* ---- the list type's table ---- */
 
 const KrMethodDef kr_list_methods[] = {
+    {"__getitem__", list_getitem_m, 0, "x.__getitem__(y) <==> x[y]"},
     {"__reversed__", list_reversed_m, 0, "Return a reverse iterator over the list."},
     {"__sizeof__", list_sizeof_m, 0, "Return the size of the list in memory, in bytes."},
     {"clear", list_clear_m, 0, "Remove all items from list."},

@@ -4,6 +4,7 @@
  * bytearray from resizing (and so from moving its buffer) until the view
  * is released or freed. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "objects/bytes_common.h"
@@ -21,7 +22,14 @@ typedef struct KrMemoryView {
     int64_t hash;           /* -1 until computed */
     KrValue packed;         /* bytes: a contiguous copy for kr_get_buffer of a
                                strided view, or KR_ABSENT */
+    int ndim;               /* 1 unless cast() gave another shape */
+    size_t *shape;          /* ndim > 1: the dimensions (malloc'd), else NULL.
+                               Dimension 0 steps by `stride` bytes (slicing
+                               may change it); the rest are C-contiguous. */
+    size_t inner;           /* ndim > 1: items per step of dimension 0 */
 } KrMemoryView;
+
+#define MV_MAX_NDIM 64
 
 static KrMemoryView *mv_of(KrValue v) { return (KrMemoryView *)kr_as_ptr(v); }
 
@@ -50,14 +58,20 @@ static unsigned char *mv_base(KrThread *t, KrMemoryView *m)
     return ba->data ? ba->data : (unsigned char *)"";
 }
 
+/* Item i in row-major order. */
 static unsigned char *mv_item(KrThread *t, KrMemoryView *m, size_t i)
 {
+    if (m->ndim > 1)
+        return mv_base(t, m) + (int64_t)m->offset + (int64_t)(i / m->inner) * m->stride +
+               (int64_t)((i % m->inner) * m->itemsize);
     return mv_base(t, m) + (int64_t)m->offset + (int64_t)i * m->stride;
 }
 
 static bool mv_contiguous(KrMemoryView *m)
 {
-    return m->nitems == 1 || m->stride == (int64_t)m->itemsize;
+    if (m->ndim > 1)
+        return m->shape[0] <= 1 || m->stride == (int64_t)(m->inner * m->itemsize);
+    return m->nitems <= 1 || m->stride == (int64_t)m->itemsize;
 }
 
 /* ---- formats ---- */
@@ -213,6 +227,8 @@ static KrValue mv_new_view(KrThread *t, KrValue obj, bool readonly)
     m->released = false;
     m->hash = -1;
     m->packed = KR_ABSENT;
+    m->ndim = 1;
+    m->shape = NULL;
     if (bytes_is_bytes(t, obj)) {
         m->nitems = kr_bytes_len(obj);
     } else {
@@ -220,6 +236,33 @@ static KrValue mv_new_view(KrThread *t, KrValue obj, bool readonly)
         kr_as_bytearray(obj)->exports++;
     }
     return kr_ptr(m);
+}
+
+/* Gives m the shape dims[0..ndim) (ndim 1 drops any stored shape). */
+static int mv_set_shape(KrThread *t, KrMemoryView *m, int ndim, const size_t *dims)
+{
+    free(m->shape);
+    m->shape = NULL;
+    m->ndim = ndim;
+    m->inner = 1;
+    if (ndim == 1 || ndim == 0)
+        return 0;
+    for (int d = 1; d < ndim; d++)
+        m->inner *= dims[d];
+    m->shape = malloc((size_t)ndim * sizeof(size_t));
+    if (!m->shape) {
+        m->ndim = 1;
+        kr_no_memory(t);
+        return -1;
+    }
+    memcpy(m->shape, dims, (size_t)ndim * sizeof(size_t));
+    return 0;
+}
+
+/* The length of dimension d. */
+static size_t mv_dim(const KrMemoryView *m, int d)
+{
+    return m->ndim == 1 ? m->nitems : m->shape[d];
 }
 
 /* A new view with m's layout (for slices, cast, toreadonly). */
@@ -234,6 +277,10 @@ static KrValue mv_clone(KrThread *t, KrMemoryView *m)
     c->nitems = m->nitems;
     c->itemsize = m->itemsize;
     memcpy(c->format, m->format, sizeof c->format);
+    if (m->ndim != 1 && mv_set_shape(t, c, m->ndim, m->shape) < 0) {
+        kr_decref(t, r);
+        return KR_ERROR;
+    }
     return r;
 }
 
@@ -284,6 +331,7 @@ static void mv_dealloc(KrThread *t, KrObject *o)
     mv_do_release(t, m);
     kr_clear(t, &m->obj);
     kr_xdecref(t, m->packed);
+    free(m->shape);
     kr_free_object(t, o);
 }
 
@@ -337,7 +385,65 @@ static int64_t mv_len(KrThread *t, KrValue self)
     KrMemoryView *m = mv_of(self);
     if (mv_check(t, m) < 0)
         return -1;
-    return (int64_t)m->nitems;
+    return m->ndim == 0 ? 1 : (int64_t)mv_dim(m, 0);
+}
+
+/* The kind of a subscript key. */
+enum { KEY_INDEX, KEY_SLICE, KEY_MULTI_INDEX, KEY_MULTI_SLICE, KEY_OTHER };
+
+static bool mv_is_index(KrThread *t, KrValue v)
+{
+    return kr_is_int(t, v) || kr_type(t, v)->index;
+}
+
+static int mv_key_kind(KrThread *t, KrValue key)
+{
+    if (mv_is_index(t, key))
+        return KEY_INDEX;
+    if (kr_type(t, key) == kr_builtin_type(t, SLICE))
+        return KEY_SLICE;
+    if (!kr_is_tuple(t, key))
+        return KEY_OTHER;
+    size_t n = kr_tuple_len(key), nidx = 0, nslice = 0;
+    for (size_t i = 0; i < n; i++) {
+        KrValue v = kr_tuple_items(key)[i];
+        if (mv_is_index(t, v))
+            nidx++;
+        else if (kr_type(t, v) == kr_builtin_type(t, SLICE))
+            nslice++;
+    }
+    return nidx == n ? KEY_MULTI_INDEX : nslice == n ? KEY_MULTI_SLICE : KEY_OTHER;
+}
+
+/* The address of m[i, j, ...] (a tuple of one index per dimension). */
+static unsigned char *mv_multi_item(KrThread *t, KrMemoryView *m, KrValue key)
+{
+    size_t n = kr_tuple_len(key);
+    if (n < (size_t)m->ndim) {
+        kr_raise_fmt(t, kr_exc_type(t, NotImplementedError), "sub-views are not implemented");
+        return NULL;
+    }
+    if (n > (size_t)m->ndim) {
+        kr_raise_fmt(t, kr_exc_type(t, TypeError), "cannot index %d-dimension view with %zu-element tuple", m->ndim, n);
+        return NULL;
+    }
+    int64_t off = (int64_t)m->offset;
+    int64_t stride = (int64_t)m->itemsize;
+    for (int d = m->ndim - 1; d >= 0; d--) {
+        int64_t i;
+        if (kr_as_ssize(t, kr_tuple_items(key)[d], &i) < 0)
+            return NULL;
+        size_t len = mv_dim(m, d);
+        if (i < 0)
+            i += (int64_t)len;
+        if (i < 0 || i >= (int64_t)len) {
+            kr_raise_fmt(t, kr_exc_type(t, IndexError), "index out of bounds on dimension %d", d + 1);
+            return NULL;
+        }
+        off += i * (d == 0 ? m->stride : stride);
+        stride *= (int64_t)len;
+    }
+    return mv_base(t, m) + off;
 }
 
 /* An item index: -1 on error (IndexError "index out of bounds on
@@ -360,23 +466,44 @@ static KrValue mv_getitem(KrThread *t, KrValue self, KrValue key)
     KrMemoryView *m = mv_of(self);
     if (mv_check(t, m) < 0)
         return KR_ERROR;
-    KrType *kt = kr_type(t, key);
-    if (kt == kr_builtin_type(t, SLICE)) {
+    if (m->ndim == 0) {
+        if (key == KR_ELLIPSIS)
+            return kr_incref(self);
+        if (kr_is_tuple(t, key) && kr_tuple_len(key) == 0)
+            return mv_unpack(t, mv_fmt(m), mv_item(t, m, 0));
+        return kr_raise_fmt(t, kr_exc_type(t, TypeError), "invalid indexing of 0-dim memory");
+    }
+    int kind = mv_key_kind(t, key);
+    if (kind == KEY_SLICE) {
+        /* Slicing steps through dimension 0. */
         int64_t start, stop, step;
         if (kr_slice_unpack(t, key, &start, &stop, &step) < 0)
             return KR_ERROR;
-        int64_t n = kr_slice_adjust((int64_t)m->nitems, &start, &stop, step);
+        int64_t n = kr_slice_adjust((int64_t)mv_dim(m, 0), &start, &stop, step);
         KrValue r = mv_clone(t, m);
         if (r == KR_ERROR)
             return r;
         KrMemoryView *c = mv_of(r);
         c->offset = (size_t)((int64_t)m->offset + start * m->stride);
         c->stride = m->stride * step;
-        c->nitems = (size_t)n;
+        if (c->ndim > 1) {
+            c->shape[0] = (size_t)n;
+            c->nitems = (size_t)n * c->inner;
+        } else {
+            c->nitems = (size_t)n;
+        }
         return r;
     }
-    if (!kt->index && !kr_is_int(t, key))
+    if (kind == KEY_MULTI_INDEX) {
+        unsigned char *p = mv_multi_item(t, m, key);
+        return p ? mv_unpack(t, mv_fmt(m), p) : KR_ERROR;
+    }
+    if (kind == KEY_MULTI_SLICE)
+        return kr_raise_fmt(t, kr_exc_type(t, NotImplementedError), "multi-dimensional slicing is not implemented");
+    if (kind != KEY_INDEX)
         return kr_raise_fmt(t, kr_exc_type(t, TypeError), "memoryview: invalid slice key");
+    if (m->ndim > 1)
+        return kr_raise_fmt(t, kr_exc_type(t, NotImplementedError), "multi-dimensional sub-views are not implemented");
     size_t i;
     if (mv_index(t, m, key, &i) < 0)
         return KR_ERROR;
@@ -392,8 +519,33 @@ static int mv_setitem(KrThread *t, KrValue self, KrValue key, KrValue value)
         return kr_raise_fmt_int(t, kr_exc_type(t, TypeError), "cannot modify read-only memory");
     if (value == KR_ABSENT)
         return kr_raise_fmt_int(t, kr_exc_type(t, TypeError), "cannot delete memory");
-    KrType *kt = kr_type(t, key);
-    if (kt == kr_builtin_type(t, SLICE)) {
+    unsigned char *target = NULL;
+    int kind = KEY_OTHER;
+    if (m->ndim == 0) {
+        if (key != KR_ELLIPSIS && !(kr_is_tuple(t, key) && kr_tuple_len(key) == 0))
+            return kr_raise_fmt_int(t, kr_exc_type(t, TypeError), "invalid indexing of 0-dim memory");
+        target = mv_item(t, m, 0);
+    } else {
+        kind = mv_key_kind(t, key);
+        if (kind == KEY_MULTI_INDEX) {
+            target = mv_multi_item(t, m, key);
+            if (!target)
+                return -1;
+        } else if (kind == KEY_MULTI_SLICE || (kind == KEY_SLICE && m->ndim > 1)) {
+            return kr_raise_fmt_int(t, kr_exc_type(t, NotImplementedError),
+                                    "memoryview slice assignments are currently restricted to ndim = 1");
+        } else if (kind == KEY_INDEX && m->ndim > 1) {
+            return kr_raise_fmt_int(t, kr_exc_type(t, NotImplementedError), "sub-views are not implemented");
+        }
+    }
+    if (target) {
+        unsigned char packed[16];
+        if (mv_pack(t, mv_fmt(m), value, packed) < 0)
+            return -1;
+        memcpy(target, packed, m->itemsize);
+        return 0;
+    }
+    if (kind == KEY_SLICE) {
         int64_t start, stop, step;
         if (kr_slice_unpack(t, key, &start, &stop, &step) < 0)
             return -1;
@@ -418,7 +570,7 @@ static int mv_setitem(KrThread *t, KrValue self, KrValue key, KrValue value)
         bytes_arg_release(&src);
         return 0;
     }
-    if (!kt->index && !kr_is_int(t, key))
+    if (kind != KEY_INDEX)
         return kr_raise_fmt_int(t, kr_exc_type(t, TypeError), "memoryview: invalid slice key");
     size_t i;
     if (mv_index(t, m, key, &i) < 0)
@@ -449,7 +601,9 @@ static KrValue mv_compare(KrThread *t, KrValue a, KrValue b, KrCompareOp op)
     if (ov == KR_ERROR)
         return KR_ERROR;
     KrMemoryView *o = mv_of(ov);
-    bool eq = m->nitems == o->nitems;
+    bool eq = m->nitems == o->nitems && m->ndim == o->ndim;
+    for (int d = 0; eq && d < m->ndim; d++)
+        eq = mv_dim(m, d) == mv_dim(o, d);
     char f1 = mv_fmt(m), f2 = mv_fmt(o);
     for (size_t i = 0; eq && i < m->nitems; i++) {
         const unsigned char *p = mv_item(t, m, i), *q = mv_item(t, o, i);
@@ -563,6 +717,28 @@ static KrValue mv_tobytes(KrThread *t, KrValue self, const KrValue *args, size_t
     return mv_tobytes_value(t, self);
 }
 
+/* The nested lists of dimension d onwards, items taken from *next on. */
+static KrValue mv_tolist_dim(KrThread *t, KrMemoryView *m, int d, size_t *next)
+{
+    size_t n = mv_dim(m, d);
+    KrValue list = kr_list_new(t, n);
+    if (list == KR_ERROR)
+        return list;
+    for (size_t i = 0; i < n; i++) {
+        KrValue x;
+        if (d + 1 < m->ndim)
+            x = mv_tolist_dim(t, m, d + 1, next);
+        else
+            x = mv_unpack(t, mv_fmt(m), mv_item(t, m, (*next)++));
+        if (x == KR_ERROR) {
+            kr_decref(t, list);
+            return KR_ERROR;
+        }
+        kr_as_list(list)->items[i] = x;
+    }
+    return list;
+}
+
 static KrValue mv_tolist(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
 {
     (void)args;
@@ -571,18 +747,10 @@ static KrValue mv_tolist(KrThread *t, KrValue self, const KrValue *args, size_t 
     KrMemoryView *m = mv_of(self);
     if (mv_check(t, m) < 0)
         return KR_ERROR;
-    KrValue list = kr_list_new(t, m->nitems);
-    if (list == KR_ERROR)
-        return list;
-    for (size_t i = 0; i < m->nitems; i++) {
-        KrValue x = mv_unpack(t, mv_fmt(m), mv_item(t, m, i));
-        if (x == KR_ERROR) {
-            kr_decref(t, list);
-            return KR_ERROR;
-        }
-        kr_as_list(list)->items[i] = x;
-    }
-    return list;
+    if (m->ndim == 0)
+        return mv_unpack(t, mv_fmt(m), mv_item(t, m, 0));
+    size_t next = 0;
+    return mv_tolist_dim(t, m, 0, &next);
 }
 
 static KrValue mv_hex(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
@@ -682,30 +850,49 @@ static KrValue mv_cast(KrThread *t, KrValue self, const KrValue *args, size_t na
     size_t size = mv_format_size(f), nbytes = m->nitems * m->itemsize;
     if (nbytes % size)
         return kr_raise_fmt(t, kr_exc_type(t, TypeError), "memoryview: length is not a multiple of itemsize");
+    size_t ndim = 1, dimv[MV_MAX_NDIM];
     if (a[1] != KR_ABSENT) {
         if (!kr_is_list(t, a[1]) && !kr_is_tuple(t, a[1]))
             return kr_raise_fmt(t, kr_exc_type(t, TypeError), "shape must be a list or a tuple");
-        size_t ndim = kr_is_list(t, a[1]) ? kr_as_list(a[1])->len : kr_tuple_len(a[1]);
+        ndim = kr_is_list(t, a[1]) ? kr_as_list(a[1])->len : kr_tuple_len(a[1]);
         const KrValue *dims = kr_is_list(t, a[1]) ? kr_as_list(a[1])->items : kr_tuple_items(a[1]);
-        if (ndim != 1)
-            return kr_raise_fmt(t, kr_exc_type(t, NotImplementedError),
-                                "memoryview: only one-dimensional casts are supported");
-        int64_t d;
-        if (kr_as_ssize(t, dims[0], &d) < 0)
-            return KR_ERROR;
-        if (d <= 0)
-            return kr_raise_fmt(t, kr_exc_type(t, ValueError), "memoryview.cast(): elements of shape must be integers > 0");
-        if ((uint64_t)d * size != nbytes)
+        if (m->ndim != 1 && ndim != 1)
+            return kr_raise_fmt(t, kr_exc_type(t, TypeError), "memoryview: cast must be 1D -> ND or ND -> 1D");
+        if (ndim > MV_MAX_NDIM)
+            return kr_raise_fmt(t, kr_exc_type(t, ValueError), "memoryview: number of dimensions must not exceed %d",
+                                MV_MAX_NDIM);
+        if (ndim == 0 && size != nbytes)
+            return kr_raise_fmt(t, kr_exc_type(t, TypeError), "memoryview: product(shape) * itemsize != buffer size");
+        uint64_t product = 1;
+        for (size_t i = 0; i < ndim; i++) {
+            if (!kr_is_int(t, dims[i]))
+                return kr_raise_fmt(t, kr_exc_type(t, TypeError), "memoryview.cast(): elements of shape must be integers");
+            int64_t d;
+            if (kr_as_ssize(t, dims[i], &d) < 0)
+                return KR_ERROR;
+            if (d <= 0)
+                return kr_raise_fmt(t, kr_exc_type(t, ValueError),
+                                    "memoryview.cast(): elements of shape must be integers > 0");
+            if (product > (uint64_t)INT64_MAX / (uint64_t)d)
+                return kr_raise_fmt(t, kr_exc_type(t, ValueError), "memoryview.cast(): product(shape) > SSIZE_MAX");
+            product *= (uint64_t)d;
+            dimv[i] = (size_t)d;
+        }
+        if (ndim > 0 && product * size != nbytes)
             return kr_raise_fmt(t, kr_exc_type(t, TypeError), "memoryview: product(shape) * itemsize != buffer size");
     }
     KrValue r = mv_clone(t, m);
     if (r == KR_ERROR)
         return r;
     KrMemoryView *c = mv_of(r);
+    if (mv_set_shape(t, c, (int)ndim, dimv) < 0) {
+        kr_decref(t, r);
+        return KR_ERROR;
+    }
     memcpy(c->format, given, given_len);
     c->format[given_len] = 0;
     c->itemsize = size;
-    c->stride = (int64_t)size;
+    c->stride = (int64_t)(c->ndim > 1 ? c->inner * size : size);
     c->nitems = nbytes / size;
     return r;
 }
@@ -756,7 +943,26 @@ static KrValue mv_get_format(KrThread *t, KrValue self)
 
 static KrValue mv_get_ndim(KrThread *t, KrValue self)
 {
-    return mv_check(t, mv_of(self)) < 0 ? KR_ERROR : kr_smallint(1);
+    return mv_check(t, mv_of(self)) < 0 ? KR_ERROR : kr_smallint(mv_of(self)->ndim);
+}
+
+/* shape (strides false) or strides (true) as a tuple. */
+static KrValue mv_dims_tuple(KrThread *t, KrMemoryView *m, bool strides)
+{
+    KrValue r = kr_tuple_new(t, (size_t)m->ndim);
+    if (r == KR_ERROR)
+        return r;
+    int64_t stride = (int64_t)m->itemsize;
+    for (int d = m->ndim - 1; d >= 0; d--) {
+        KrValue v = kr_int_from_i64(t, strides ? (d == 0 ? m->stride : stride) : (int64_t)mv_dim(m, d));
+        if (v == KR_ERROR) {
+            kr_decref(t, r);
+            return v;
+        }
+        kr_tuple_items(r)[d] = v;
+        stride *= (int64_t)mv_dim(m, d);
+    }
+    return r;
 }
 
 static KrValue mv_get_shape(KrThread *t, KrValue self)
@@ -764,10 +970,7 @@ static KrValue mv_get_shape(KrThread *t, KrValue self)
     KrMemoryView *m = mv_of(self);
     if (mv_check(t, m) < 0)
         return KR_ERROR;
-    KrValue n = kr_int_from_i64(t, (int64_t)m->nitems);
-    KrValue r = kr_tuple_pack(t, 1, n);
-    kr_decref(t, n);
-    return r;
+    return mv_dims_tuple(t, m, false);
 }
 
 static KrValue mv_get_strides(KrThread *t, KrValue self)
@@ -775,10 +978,7 @@ static KrValue mv_get_strides(KrThread *t, KrValue self)
     KrMemoryView *m = mv_of(self);
     if (mv_check(t, m) < 0)
         return KR_ERROR;
-    KrValue n = kr_int_from_i64(t, m->stride);
-    KrValue r = kr_tuple_pack(t, 1, n);
-    kr_decref(t, n);
-    return r;
+    return mv_dims_tuple(t, m, true);
 }
 
 static KrValue mv_get_suboffsets(KrThread *t, KrValue self)

@@ -225,7 +225,7 @@ static KrValue object_new(KrThread *t, KrType *type, const KrValue *args, size_t
                 kr_decref(t, sorted);
                 return KR_ERROR;
             }
-            KrValue sep = kr_str_from_cstr(t, "', '");
+            KrValue sep = kr_str_from_cstr(t, ", ");
             KrValue joined = sep == KR_ERROR ? KR_ERROR : kr_str_join(t, sep, sorted);
             kr_decref(t, sep);
             size_t n = kr_as_list(sorted)->len;
@@ -233,7 +233,7 @@ static KrValue object_new(KrThread *t, KrType *type, const KrValue *args, size_t
             if (joined == KR_ERROR)
                 return KR_ERROR;
             KrValue r = kr_raise_fmt(t, kr_exc_type(t, TypeError),
-                                     "Can't instantiate abstract class %s with abstract method%s '%U'",
+                                     "Can't instantiate abstract class %s with abstract method%s %U",
                                      kr_type_name(type), n > 1 ? "s" : "", joined);
             kr_decref(t, joined);
             return r;

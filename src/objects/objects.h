@@ -386,6 +386,11 @@ int kr_no_kwargs(KrThread *t, const char *fname, KrValue kwnames);
 /* Checks min <= nargs <= max with "fname expected at most 2 arguments, got 3"
  * style messages (CPython's _PyArg_CheckPositional). */
 int kr_check_nargs(KrThread *t, const char *fname, size_t nargs, size_t min, size_t max);
+/* sys.get_int_max_str_digits / sys.set_int_max_str_digits (int_methods.c). */
+KrValue kr_sys_get_int_max_str_digits(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames);
+KrValue kr_sys_set_int_max_str_digits(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames);
+/* sys.breakpointhook (builtins.c). */
+KrValue kr_sys_breakpointhook(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames);
 
 /* ------------------------------------------------------------------ */
 /* int, bool, float, complex                                           */
@@ -591,6 +596,11 @@ KrValue kr_tuple_new(KrThread *t, size_t n);
 /* From n values (new references taken here). */
 KrValue kr_tuple_from(KrThread *t, const KrValue *items, size_t n);
 KrValue kr_tuple_pack(KrThread *t, size_t n, ...);
+/* types.GenericAlias(origin, args) and the shared body of the built-in
+ * classes' __class_getitem__ (cls[item] for list, dict, type, ...). */
+KrValue kr_generic_alias_new(KrThread *t, KrValue origin, KrValue args);
+KrValue kr_class_getitem_alias(KrThread *t, KrValue cls, const KrValue *args, size_t nargs);
+KrValue kr_union_new(KrThread *t, KrValue a, KrValue b);
 /* tuple(iterable) */
 KrValue kr_tuple_from_iterable(KrThread *t, KrValue iterable);
 

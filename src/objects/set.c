@@ -1180,16 +1180,14 @@ static KrValue set_m_sizeof(KrThread *t, KrValue self, const KrValue *args, size
     return kr_int_from_i64(t, size);
 }
 
-/* TODO: a types.GenericAlias once genericalias.c has a constructor; until
- * then set[int] is set itself. */
+/* cls[item]: a types.GenericAlias (PEP 585). */
 static KrValue set_m_class_getitem(KrThread *t, KrValue cls, const KrValue *args, size_t nargs, KrValue kwnames)
 {
-    (void)args;
     (void)kwnames;
     if (nargs != 1)
         return kr_raise_fmt(t, kr_exc_type(t, TypeError), "%N.__class_getitem__() takes exactly one argument (%zu given)",
                             kr_as_type(cls), nargs);
-    return kr_incref(cls);
+    return kr_class_getitem_alias(t, cls, args, nargs);
 }
 
 static const KrMethodDef set_methods[] = {

@@ -278,15 +278,13 @@ static KrValue tuple_getnewargs(KrThread *t, KrValue self, const KrValue *args, 
     return r;
 }
 
-/* TODO: types.GenericAlias does not exist yet; tuple[int] is tuple until
- * genericalias.c provides a constructor. */
+/* cls[item]: a types.GenericAlias (PEP 585). */
 static KrValue tuple_class_getitem(KrThread *t, KrValue cls, const KrValue *args, size_t nargs, KrValue kwnames)
 {
-    (void)args;
     (void)kwnames;
     if (seq_onearg(t, "tuple.__class_getitem__", nargs) < 0)
         return KR_ERROR;
-    return kr_incref(cls);
+    return kr_class_getitem_alias(t, cls, args, nargs);
 }
 
 /* ---- tuple_iterator ---- */

@@ -444,6 +444,16 @@ int kr_type_ready_layout(KrThread *t, KrType *tp)
     return 0;
 }
 
+/* Does the spec define a method `name` itself (list.__getitem__ is a
+ * method in CPython, not a slot wrapper)? */
+static bool spec_has_method(const KrTypeSpec *spec, KrValue name)
+{
+    for (const KrMethodDef *m = spec->methods; m && m->name; m++)
+        if (kr_str_equal_cstr(name, m->name))
+            return true;
+    return false;
+}
+
 int kr_type_ready_builtin(KrThread *t, KrType *tp)
 {
     const KrTypeSpec *spec = tp->spec;
@@ -465,7 +475,7 @@ int kr_type_ready_builtin(KrThread *t, KrType *tp)
         }
         KrValue name = t->vm->names[d->name];
         KrValue have = kr_dict_get(t, tp->dict, name);
-        if (have != KR_ABSENT)
+        if (have != KR_ABSENT || spec_has_method(spec, name))
             continue;
         KrValue w = kr_wrapper_descr_new(t, tp, d);
         if (w == KR_ERROR)
@@ -623,12 +633,9 @@ static KrValue slot_iter(KrThread *t, KrValue self)
 
 static KrValue slot_iternext(KrThread *t, KrValue self)
 {
-    KrValue r = call_special_or_raise(t, self, KR_N_dunder_next, NULL, 0);
-    if (r == KR_ERROR && kr_err_matches(t, kr_exc_type(t, StopIteration))) {
-        kr_err_clear(t);
-        return KR_ABSENT;
-    }
-    return r;
+    /* A StopIteration stays raised (callers treat it as exhaustion): next()
+     * re-raises it with its args, and yield from takes its value. */
+    return call_special_or_raise(t, self, KR_N_dunder_next, NULL, 0);
 }
 
 static int slot_init(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
@@ -1434,7 +1441,11 @@ KrValue kr_type_new(KrThread *t, KrType *meta, KrValue name, KrValue bases, KrVa
      * no __weakref__. */
     bool varsize = base->itemsize != 0 ||
                    (base->flags & (KR_TPFLAG_INT_SUBCLASS | KR_TPFLAG_TUPLE_SUBCLASS | KR_TPFLAG_BYTES_SUBCLASS));
-    bool add_dict = !base->dictoffset, add_weak = !base->weaklistoffset && !varsize;
+    /* Classes keep their namespace and weak references in the type object
+     * itself, so a metaclass gets no __dict__ or __weakref__ slot. */
+    bool base_is_type = base->flags & KR_TPFLAG_TYPE_SUBCLASS;
+    bool base_has_dict = base->dictoffset || base_is_type, base_has_weak = base->weaklistoffset || base_is_type;
+    bool add_dict = !base_has_dict, add_weak = !base_has_weak && !varsize;
     KrValue slot_names = KR_ABSENT;
     if (slots != KR_ABSENT) {
         add_dict = add_weak = false;
@@ -1462,7 +1473,7 @@ KrValue kr_type_new(KrThread *t, KrType *meta, KrValue name, KrValue bases, KrVa
                 goto fail;
             }
             if (kr_str_equal_cstr(items[i], "__dict__")) {
-                if (!base->dictoffset && !add_dict) {
+                if (!base_has_dict && !add_dict) {
                     add_dict = true;
                     continue;
                 }
@@ -1470,7 +1481,7 @@ KrValue kr_type_new(KrThread *t, KrType *meta, KrValue name, KrValue bases, KrVa
                 goto fail;
             }
             if (kr_str_equal_cstr(items[i], "__weakref__")) {
-                if (!base->weaklistoffset && !add_weak) {
+                if (!base_has_weak && !add_weak) {
                     add_weak = true;
                     continue;
                 }
@@ -2349,7 +2360,6 @@ static void type_fill(KrType *tp)
 }
 
 /* int | str builds a types.UnionType (genericalias.c). */
-KrValue kr_union_new(KrThread *t, KrValue a, KrValue b);
 static KrValue type_or(KrThread *t, KrValue a, KrValue b)
 {
     return kr_union_new(t, a, b);

@@ -21,6 +21,7 @@
 #include "core/bigint.h"
 #include "objects/objects.h"
 #include "runtime/builtins_doc.h"
+#include "runtime/runtime.h"
 
 /* The iterator iter(callable, sentinel) returns (objects/iterobject.c). */
 extern KrValue kr_callable_iter_new(KrThread *t, KrValue callable, KrValue sentinel);
@@ -810,7 +811,8 @@ static KrValue builtins_format(KrThread *t, KrValue self, const KrValue *args, s
         return KR_ERROR;
     KrValue spec = nargs > 1 ? args[1] : t->vm->empty_str;
     if (!kr_is_str(t, spec))
-        return kr_raise_fmt(t, TYPE_ERROR(t), "format() argument 2 must be str, not %T", spec);
+        return kr_raise_fmt(t, TYPE_ERROR(t), "format() argument 2 must be str, not %s",
+                            spec == KR_NONE ? "None" : kr_typename_of(t, spec));
     return kr_format_value(t, args[0], spec);
 }
 
@@ -927,6 +929,57 @@ static int print_write_cstr(KrThread *t, KrValue file, const char *text)
         return -1;
     int r = print_write(t, file, s);
     kr_decref(t, s);
+    return r;
+}
+
+/* breakpoint(*args, **kws) hands everything to sys.breakpointhook. */
+static KrValue builtins_breakpoint(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
+{
+    (void)self;
+    KrValue hook = kr_dict_get_cstr(t, ((KrModule *)kr_as_ptr(t->vm->sys))->dict, "breakpointhook");
+    if (hook == KR_ERROR)
+        return hook;
+    if (hook == KR_ABSENT)
+        return kr_raise_fmt(t, kr_exc_type(t, RuntimeError), "lost sys.breakpointhook");
+    kr_incref(hook);
+    KrValue r = kr_call(t, hook, args, nargs, kwnames);
+    kr_decref(t, hook);
+    return r;
+}
+
+/* sys.breakpointhook: PYTHONBREAKPOINT names the callable ("module.attr",
+ * a builtin's name, or "0" to do nothing); pdb.set_trace by default. */
+KrValue kr_sys_breakpointhook(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
+{
+    (void)self;
+    const char *env = getenv("PYTHONBREAKPOINT");
+    if (t->vm->flag_ignore_environment || !env || !*env)
+        env = "pdb.set_trace";
+    if (strcmp(env, "0") == 0)
+        return KR_NONE;
+    const char *dot = strrchr(env, '.');
+    KrValue mod = KR_ERROR;
+    if (dot) {
+        char *modname = strndup(env, (size_t)(dot - env));
+        if (!modname)
+            return kr_no_memory(t);
+        mod = kr_import_module(t, modname);
+        free(modname);
+    } else {
+        mod = kr_import_module(t, "builtins");
+    }
+    KrValue hook = mod == KR_ERROR ? KR_ERROR : kr_getattr_cstr(t, mod, dot ? dot + 1 : env);
+    kr_xdecref(t, mod == KR_ERROR ? KR_NONE : mod);
+    if (hook == KR_ERROR) {
+        if (!kr_err_matches(t, kr_exc_type(t, ImportError)) && !kr_err_matches(t, kr_exc_type(t, AttributeError)))
+            return KR_ERROR;
+        /* CPython warns "Ignoring unimportable $PYTHONBREAKPOINT"; Krait
+         * has no warnings machinery yet, so it is silent. */
+        kr_err_clear(t);
+        return KR_NONE;
+    }
+    KrValue r = kr_call(t, hook, args, nargs, kwnames);
+    kr_decref(t, hook);
     return r;
 }
 
@@ -1225,6 +1278,7 @@ static const KrMethodDef builtins_methods[] = {
     {"ord", builtins_ord, 0, DOC_ord},
     {"pow", builtins_pow, KR_METH_KEYWORDS, DOC_pow},
     {"print", builtins_print, KR_METH_KEYWORDS, DOC_print},
+    {"breakpoint", builtins_breakpoint, KR_METH_KEYWORDS, DOC_breakpoint},
     {"repr", builtins_repr, 0, DOC_repr},
     {"round", builtins_round, KR_METH_KEYWORDS, DOC_round},
     {"setattr", builtins_setattr, 0, DOC_setattr},

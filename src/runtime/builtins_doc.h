@@ -239,6 +239,9 @@
     "Some types, such as ints, are able to use a more efficient algorithm when\n" \
     "invoked using the three argument form."
 
+#define DOC_breakpoint \
+    "breakpoint(*args, **kws)\n\nCall sys.breakpointhook(*args, **kws).  sys.breakpointhook() must accept\nwhatever arguments are passed.\n\nBy default, this drops you into the pdb debugger."
+
 #define DOC_print \
     "print($module, /, *args, sep=' ', end='\\n', file=None, flush=False)\n" \
     "--\n" \

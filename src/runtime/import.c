@@ -278,7 +278,9 @@ static KrValue import_absolute(KrThread *t, KrValue fullname)
         kr_incref(path);
         tail = kr_incref(fullname);
     }
-    KrValue r = find_and_load(t, fullname, tail, path);
+    KrValue r = parent == KR_ABSENT ? kr_builtin_module_create(t, fullname) : KR_ABSENT;
+    if (r == KR_ABSENT)
+        r = find_and_load(t, fullname, tail, path);
     kr_decref(t, path);
     if (r != KR_ERROR && parent != KR_ABSENT) {
         /* The submodule becomes an attribute of its package. */

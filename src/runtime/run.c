@@ -963,6 +963,19 @@ static KrValue main_module(KrThread *t)
         m = KR_ERROR;
     }
     kr_decref(t, name);
+    /* CPython's __main__ starts with an empty __annotations__. */
+    KrValue ann = m == KR_ERROR ? KR_ERROR : kr_dict_new(t);
+    if (ann != KR_ERROR) {
+        int st = kr_dict_set(t, ((KrModule *)kr_as_ptr(m))->dict, kr_name(t, dunder_annotations), ann);
+        kr_decref(t, ann);
+        if (st < 0) {
+            kr_decref(t, m);
+            m = KR_ERROR;
+        }
+    } else if (m != KR_ERROR) {
+        kr_decref(t, m);
+        m = KR_ERROR;
+    }
     return m;
 }
 

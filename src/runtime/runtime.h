@@ -10,6 +10,9 @@
 #include "vm/code.h"
 
 int kr_eval_thread_init(KrThread *t);
+/* A new built-in C module `name` (_abc, _operator), registered in
+ * sys.modules; KR_ABSENT when there is no such module. */
+KrValue kr_builtin_module_create(KrThread *t, KrValue name);
 void kr_eval_thread_free(KrThread *t);
 KrThread *kr_thread_new(KrVM *vm);
 

@@ -494,6 +494,9 @@ static const KrMethodDef sys_methods[] = {
     {"getrefcount", sys_getrefcount, 0, NULL},
     {"getrecursionlimit", sys_getrecursionlimit, 0, NULL},
     {"setrecursionlimit", sys_setrecursionlimit, 0, NULL},
+    {"get_int_max_str_digits", kr_sys_get_int_max_str_digits, 0, NULL},
+    {"set_int_max_str_digits", kr_sys_set_int_max_str_digits, KR_METH_KEYWORDS, NULL},
+    {"breakpointhook", kr_sys_breakpointhook, KR_METH_KEYWORDS, NULL},
     {"exc_info", sys_exc_info, 0, NULL},
     {"exception", sys_exception, 0, NULL},
     {"exit", sys_exit, 0, NULL},
@@ -526,6 +529,11 @@ KrValue kr_sys_module_new(KrThread *t)
     KrValue m = kr_module_new_c(t, "sys", sys_methods);
     if (m == KR_ERROR)
         return m;
+    /* sys.__breakpointhook__ keeps the original for restoring. */
+    if (kr_module_add(t, m, "__breakpointhook__", kr_dict_get_cstr(t, ((KrModule *)kr_as_ptr(m))->dict, "breakpointhook")) < 0) {
+        kr_decref(t, m);
+        return KR_ERROR;
+    }
     KrValue ns_args[4];
     (void)ns_args;
     int ok = 0;

@@ -711,6 +711,16 @@ static KrValue import_from(KrThread *t, KrValue module, KrValue name)
     } else {
         kr_raise_fmt(t, kr_exc_type(t, ImportError), "cannot import name '%U' from '%U' (unknown location)", name, pkgname);
     }
+    /* The error's name and path are the module's (CPython sets them). */
+    if (pkgname != KR_ERROR && kr_is_str(t, pkgname) && kr_is_exception(t, t->exc)) {
+        KrValue e = kr_err_fetch(t);
+        KrValue path = kr_str_intern_cstr(t, "path");
+        if (kr_setattr(t, e, kr_name(t, name), pkgname) < 0 ||
+            (file != KR_ABSENT && kr_is_str(t, file) && path != KR_ERROR && kr_setattr(t, e, path, file) < 0))
+            kr_err_clear(t);
+        kr_xdecref(t, path == KR_ERROR ? KR_NONE : path);
+        t->exc = e;
+    }
     if (file != KR_ABSENT)
         kr_decref(t, file);
     kr_xdecref(t, pkgname);
