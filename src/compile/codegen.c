@@ -178,6 +178,9 @@ static int emit_word(Compiler *c, KrInstr word)
     }
     u->code[u->n] = word;
     u->pos[u->n] = (KrPosition){u->cur.lineno, u->cur.end_lineno, u->cur.col_offset, u->cur.end_col_offset};
+    /* Entering and leaving a handler belongs to no line of its own. */
+    if (INSTR_OP(word) == OP_PUSH_EXC || INSTR_OP(word) == OP_POP_EXC)
+        u->pos[u->n] = (KrPosition){-1, -1, -1, -1};
     u->handler_of[u->n] = u->hdepth ? u->hstack[u->hdepth - 1] : -1;
     return u->n++;
 }
@@ -1764,7 +1767,12 @@ static void function_body(Compiler *c, const AstSeq *body, bool is_lambda, const
     }
     for (int i = start; i < body->n; i++)
         stmt(c, body->items[i]);
-    /* Falling off the end returns None, at the position of the last line. */
+    /* Falling off the end returns None, on the line of the last statement
+     * (where a trace function sees the 'return'). */
+    if (body->n > 0) {
+        const AstNode *last = body->items[body->n - 1];
+        c->u->cur = (AstPos){last->pos.lineno, -1, last->pos.lineno, -1};
+    }
     int r = alloc_reg(c);
     load_const_value(c, r, KR_NONE);
     emit(c, OP_RETURN, r, 0, 0, 0);
@@ -2157,21 +2165,39 @@ static void if_stmt(Compiler *c, const AstNode *s)
     }
 }
 
+/* The loop test is compiled twice, as CPython 3.11 does: once before the
+ * first iteration and once after each, jumping back into the body while
+ * true, so an iteration costs one jump and a trace function sees the
+ * same 'line' events.  `continue` goes to the first copy. */
 static void while_stmt(Compiler *c, const AstNode *s)
 {
+    const AstNode *cond = s->v.While.test;
+    bool forever = cond->kind == AST_Constant && cond->v.Constant.value.kind == AST_CONST_TRUE;
     int top = label(c);
     int base = c->u->freereg;
-    int test = expr_reg(c, s->v.While.test);
-    int jf = emit_jump(c, OP_JUMP_IF_FALSE, test);
-    free_to(c, base);
+    int jf = -1;
+    if (!forever) {
+        int test = expr_reg(c, cond);
+        jf = emit_jump(c, OP_JUMP_IF_FALSE, test);
+        free_to(c, base);
+    }
     FBlock *f = push_fblock(c, FB_LOOP);
     f->start = top;
+    int body = label(c);
     stmts(c, s->v.While.body);
-    emit_jump_to(c, OP_JUMP, 0, top);
+    if (forever) {
+        emit_jump_to(c, OP_JUMP, 0, top);
+    } else {
+        label(c);
+        int test = expr_reg(c, cond);
+        emit_jump_to(c, OP_JUMP_IF_TRUE, test, body);
+        free_to(c, base);
+    }
     IntList breaks = f->breaks;
     f->breaks.v = NULL;
     pop_fblock(c);
-    patch_here(c, jf);
+    if (jf >= 0)
+        patch_here(c, jf);
     stmts(c, s->v.While.orelse);
     int end = label(c);
     for (int i = 0; i < breaks.n; i++)
@@ -2983,6 +3009,8 @@ static void stmt(Compiler *c, const AstNode *s)
             delete_target(c, s->v.Delete.targets->items[i]);
         break;
     case AST_Pass:
+        emit(c, OP_NOP, 0, 0, 0, 0);
+        break;
     case AST_Global:
     case AST_Nonlocal:
         break;
@@ -3001,12 +3029,15 @@ static void stmt(Compiler *c, const AstNode *s)
         assert_stmt(c, s);
         break;
     case AST_Try:
+        /* `try:` and `pass` are lines a trace function sees, as in CPython. */
+        emit(c, OP_NOP, 0, 0, 0, 0);
         if (s->v.Try.finalbody && s->v.Try.finalbody->n)
             try_finally(c, s);
         else
             try_except(c, s);
         break;
     case AST_TryStar:
+        emit(c, OP_NOP, 0, 0, 0, 0);
         if (s->v.TryStar.finalbody && s->v.TryStar.finalbody->n)
             try_finally(c, s);
         else

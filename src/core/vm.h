@@ -122,6 +122,12 @@ struct KrThread {
     int c_depth;             /* nested C calls that may recurse (repr, eq...) */
 
     KrValue trace_func, profile_func;
+    /* The interpreter's dispatch table: the plain one, or while a trace or
+     * profile function is set the one whose every entry first goes
+     * through the tracing hook (eval.c). */
+    const void *const *dispatch;
+    const void *const *dispatch_plain, *const *dispatch_trace; /* the two tables */
+    bool in_trace_hook;      /* a trace/profile function is running: not traced */
     KrValue dict;            /* thread-local scratch for the runtime */
 };
 

@@ -39,6 +39,15 @@ static size_t frame_pc(KrFrame *f)
     return pc > 0 ? pc - 1 : 0;
 }
 
+/* The line a live frame is at; before its first instruction (a trace
+ * function's 'call' event) the def line, as CPython reports it. */
+static int live_line(KrFrame *f)
+{
+    if (f->ip == f->code->instrs)
+        return f->code->firstlineno;
+    return frame_line(f, frame_pc(f));
+}
+
 KrValue kr_frame_object(KrThread *t, KrFrame *f)
 {
     if (f->frame_obj != KR_ABSENT)
@@ -52,7 +61,7 @@ KrValue kr_frame_object(KrThread *t, KrFrame *f)
     fo->builtins = kr_incref(f->builtins);
     fo->locals = kr_is_ptr(f->locals) ? kr_incref(f->locals) : KR_NONE;
     fo->back = KR_NONE;
-    fo->lineno = frame_line(f, frame_pc(f));
+    fo->lineno = live_line(f);
     fo->lasti = (int)frame_pc(f);
     /* The frame holds one reference so the same object is returned while
      * it runs. */
@@ -68,7 +77,7 @@ void kr_frame_object_detach(KrThread *t, KrFrame *f)
         return;
     KrFrameObject *fo = (KrFrameObject *)kr_as_ptr(v);
     if (fo->live == f) {
-        fo->lineno = frame_line(f, frame_pc(f));
+        fo->lineno = live_line(f);
         fo->lasti = (int)frame_pc(f);
         if (f->prev && fo->back == KR_NONE) {
             KrValue b = kr_frame_object(t, f->prev);
@@ -107,7 +116,7 @@ static KrValue frame_repr(KrThread *t, KrValue self)
 {
     KrFrameObject *fo = (KrFrameObject *)kr_as_ptr(self);
     KrCode *co = kr_as_code(fo->code);
-    int line = fo->live ? frame_line(fo->live, frame_pc(fo->live)) : fo->lineno;
+    int line = fo->live ? live_line(fo->live) : fo->lineno;
     return kr_format(t, "<frame at %p, file '%U', line %d, code %U>", (void *)fo, co->filename, line, co->name);
 }
 
@@ -118,7 +127,7 @@ static KrValue frame_get_builtins(KrThread *t, KrValue self) { (void)t; return k
 static KrValue frame_get_lineno(KrThread *t, KrValue self)
 {
     KrFrameObject *fo = (KrFrameObject *)kr_as_ptr(self);
-    return kr_int_from_i64(t, fo->live ? frame_line(fo->live, frame_pc(fo->live)) : fo->lineno);
+    return kr_int_from_i64(t, fo->live ? live_line(fo->live) : fo->lineno);
 }
 
 static KrValue frame_get_lasti(KrThread *t, KrValue self)
@@ -288,7 +297,7 @@ void kr_frame_object_suspend(KrFrame *f)
     if (!kr_is_ptr(f->frame_obj))
         return;
     KrFrameObject *fo = (KrFrameObject *)kr_as_ptr(f->frame_obj);
-    fo->lineno = frame_line(f, frame_pc(f));
+    fo->lineno = live_line(f);
     fo->lasti = (int)frame_pc(f);
     fo->live = NULL;
 }

@@ -69,6 +69,9 @@ KrValue kr_suggestion_for(KrThread *t, KrValue exc);
 /* The traceback machinery (objects/frame.c). */
 int kr_traceback_add(KrThread *t, KrValue exc, KrFrame *f, size_t pc);
 KrValue kr_frame_object(KrThread *t, KrFrame *f);
+/* Call after sys.settrace/setprofile: the interpreter switches to (or
+ * from) its tracing dispatch table at the next instruction. */
+void kr_eval_update_dispatch(KrThread *t);
 /* One traceback entry: its tb_next (borrowed), code, line and position. */
 int kr_traceback_entry(KrThread *t, KrValue tbv, KrValue *next, KrCode **code, int *lineno, KrPosition *pos);
 

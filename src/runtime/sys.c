@@ -385,6 +385,7 @@ static KrValue sys_settrace(KrThread *t, KrValue self, const KrValue *args, size
     if (kr_check_nargs(t, "settrace", nargs, 1, 1) < 0)
         return KR_ERROR;
     kr_assign(t, &t->trace_func, args[0]);
+    kr_eval_update_dispatch(t);
     return KR_NONE;
 }
 
@@ -400,6 +401,7 @@ static KrValue sys_setprofile(KrThread *t, KrValue self, const KrValue *args, si
     if (kr_check_nargs(t, "setprofile", nargs, 1, 1) < 0)
         return KR_ERROR;
     kr_assign(t, &t->profile_func, args[0]);
+    kr_eval_update_dispatch(t);
     return KR_NONE;
 }
 

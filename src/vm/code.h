@@ -102,6 +102,10 @@ struct KrFrame {
     uint32_t ret_reg;           /* the caller's register that gets the result */
     bool entry;                 /* returning from it leaves the eval loop */
     bool owns_func;             /* holds a reference to func (a bound method's function) */
+    bool trace_called;          /* tracing: the 'call' event was sent */
+    int trace_line;             /* tracing: the line of the last 'line' event */
+    uint32_t trace_pc;          /* tracing: the instruction of the last event */
+    KrValue f_trace;            /* tracing: the frame's local trace function, or KR_NONE */
     KrValue frame_obj;          /* the Python frame object, made on demand */
     struct KrGen *gen;          /* the generator this frame belongs to, or NULL */
 };

@@ -300,6 +300,10 @@ static KrFrame *push_frame(KrThread *t, KrCode *co, KrValue func, KrValue *base)
     f->ret_reg = 0;
     f->entry = false;
     f->owns_func = false;
+    f->trace_called = false;
+    f->trace_line = -1;
+    f->trace_pc = 0;
+    f->f_trace = KR_NONE;
     f->frame_obj = KR_ABSENT;
     f->gen = NULL;
     if (base + co->nregs > t->stack_top)
@@ -329,6 +333,7 @@ static void pop_frame(KrThread *t, KrFrame *f)
         kr_frame_object_detach(t, f);
     if (f->owns_func)
         kr_decref(t, f->func);
+    kr_clear(t, &f->f_trace);
     t->frame = f->prev;
     t->depth--;
     KrValue *top = t->frame ? t->frame->regs + t->frame->code->nregs : t->stack;
@@ -1105,6 +1110,163 @@ static int find_handler(KrCode *co, size_t pc, uint16_t *reg)
     return -1;
 }
 
+/* ------------------------------------------------------------------ */
+/* sys.settrace / sys.setprofile                                       */
+/* ------------------------------------------------------------------ */
+
+void kr_eval_update_dispatch(KrThread *t)
+{
+    bool tracing = t->trace_func != KR_NONE || t->profile_func != KR_NONE;
+    const void *const *want = tracing ? t->dispatch_trace : t->dispatch_plain;
+    if (want && want != t->dispatch && tracing) {
+        /* Frames already running get no 'call' event (as in CPython). */
+        for (KrFrame *f = t->frame; f; f = f->prev)
+            f->trace_called = true;
+    }
+    if (want)
+        t->dispatch = want;
+}
+
+/* A trace or profile function that raises is unset, as in CPython. */
+static void drop_tracer(KrThread *t, KrValue *slot)
+{
+    kr_clear(t, slot);
+    *slot = KR_NONE;
+    kr_eval_update_dispatch(t);
+}
+
+/* Calls a trace or profile function: fn(frame, event, arg).  Returns its
+ * result (a new reference) or KR_ERROR. */
+static KrValue call_tracer(KrThread *t, KrFrame *f, KrValue fn, const char *event, KrValue arg)
+{
+    KrValue frame = kr_frame_object(t, f);
+    if (frame == KR_ERROR)
+        return frame;
+    KrValue ev = kr_str_intern_cstr(t, event);
+    if (ev == KR_ERROR) {
+        kr_decref(t, frame);
+        return ev;
+    }
+    KrValue args[3] = {frame, ev, arg};
+    kr_incref(fn);
+    t->in_trace_hook = true;
+    KrValue r = kr_call(t, fn, args, 3, 0);
+    t->in_trace_hook = false;
+    kr_decref(t, fn);
+    kr_decref(t, ev);
+    kr_decref(t, frame);
+    return r;
+}
+
+/* Sends an event to the frame's local trace function; its answer becomes
+ * the new local trace function (None stops local events). */
+static int trace_local(KrThread *t, KrFrame *f, const char *event, KrValue arg)
+{
+    if (f->f_trace == KR_NONE)
+        return 0;
+    KrValue r = call_tracer(t, f, f->f_trace, event, arg);
+    if (r == KR_ERROR) {
+        kr_clear(t, &f->f_trace);
+        f->f_trace = KR_NONE;
+        drop_tracer(t, &t->trace_func);
+        return -1;
+    }
+    kr_decref(t, f->f_trace);
+    f->f_trace = r;
+    return 0;
+}
+
+static int profile_event(KrThread *t, KrFrame *f, const char *event, KrValue arg)
+{
+    if (t->profile_func == KR_NONE)
+        return 0;
+    KrValue r = call_tracer(t, f, t->profile_func, event, arg);
+    if (r == KR_ERROR) {
+        drop_tracer(t, &t->profile_func);
+        return -1;
+    }
+    kr_decref(t, r);
+    return 0;
+}
+
+/* Runs before each instruction while tracing or profiling is on: 'call'
+ * once per frame run, 'line' when a new line starts or a jump goes back,
+ * 'return' before RETURN and YIELD.  in is the instruction about to run. */
+static int trace_instruction(KrThread *t, KrFrame *f, KrInstr in, KrValue *regs)
+{
+    if (t->in_trace_hook)
+        return 0;
+    uint32_t pc = (uint32_t)(f->ip - f->code->instrs) - 1;
+    if (!f->trace_called) {
+        f->trace_called = true;
+        const KrInstr *saved = f->ip;
+        if (pc == 0) {
+            /* f_lineno is the def line during 'call' */
+            f->ip = f->code->instrs;
+        } else {
+            /* a generator resumed after its yield: that line goes on */
+            f->ip = f->code->instrs + pc;
+            f->trace_line = f->code->positions[pc - 1].lineno;
+            f->trace_pc = pc;
+        }
+        int rc = profile_event(t, f, "call", KR_NONE);
+        if (rc == 0 && t->trace_func != KR_NONE) {
+            KrValue r = call_tracer(t, f, t->trace_func, "call", KR_NONE);
+            if (r == KR_ERROR) {
+                drop_tracer(t, &t->trace_func);
+                rc = -1;
+            } else {
+                kr_assign(t, &f->f_trace, r);
+                kr_decref(t, r);
+            }
+        }
+        f->ip = saved;
+        if (rc < 0)
+            return -1;
+    }
+    unsigned op = INSTR_OP(in);
+    /* A jump is not a line of its own: its target is. */
+    if (f->f_trace != KR_NONE && op != OP_JUMP) {
+        int line = f->code->positions[pc].lineno;
+        if (line > 0 && (line != f->trace_line || pc < f->trace_pc)) {
+            f->trace_line = line;
+            if (trace_local(t, f, "line", KR_NONE) < 0)
+                return -1;
+        }
+    }
+    f->trace_pc = pc;
+    if (op == OP_RETURN || op == OP_YIELD) {
+        KrValue v = op == OP_RETURN ? regs[INSTR_A(in)] : regs[INSTR_B(in)];
+        if (v == KR_ABSENT)
+            v = KR_NONE;
+        if (trace_local(t, f, "return", v) < 0 || profile_event(t, f, "return", v) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* The exception event, for an exception raised in f. */
+static void trace_exception(KrThread *t, KrFrame *f)
+{
+    if (t->in_trace_hook || f->f_trace == KR_NONE || t->exc == KR_ABSENT)
+        return;
+    KrValue exc = kr_err_fetch(t);
+    KrValue tb = kr_exception_traceback(exc);
+    KrValue items[3] = {kr_ptr(kr_type(t, exc)), exc, tb == KR_ABSENT ? KR_NONE : tb};
+    KrValue arg = kr_tuple_from(t, items, 3);
+    if (arg == KR_ERROR) {
+        kr_decref(t, exc);
+        return;
+    }
+    if (trace_local(t, f, "exception", arg) < 0) {
+        /* the trace function's own exception replaces the original */
+        kr_decref(t, exc);
+    } else {
+        t->exc = exc;
+    }
+    kr_decref(t, arg);
+}
+
 static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
 {
     KrValue *R;
@@ -1142,12 +1304,23 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
 #include "vm/opcodes.def"
 #undef OP
     };
+    /* While tracing, every instruction goes through the hook first. */
+    static const void *const trace_labels[OP_COUNT] = {
+#define OP(name, fmt, doc) [OP_##name] = &&L_TRACE_HOOK,
+#include "vm/opcodes.def"
+#undef OP
+    };
+    if (!t->dispatch_plain) {
+        t->dispatch_plain = op_labels;
+        t->dispatch_trace = trace_labels;
+    }
+    kr_eval_update_dispatch(t);
 #define TARGET(name) case OP_##name: L_##name:
 #define NEXT()                                                                 \
     do {                                                                       \
         in = *ip++;                                                            \
         a = INSTR_A(in);                                                       \
-        goto *op_labels[INSTR_OP(in)];                                         \
+        goto *t->dispatch[INSTR_OP(in)];                                       \
     } while (0)
 #else
 #define TARGET(name) case OP_##name:
@@ -1160,6 +1333,24 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
     next_instr:
         in = *ip++;
         a = INSTR_A(in);
+#if defined(__GNUC__) && !defined(KR_NO_COMPUTED_GOTO)
+        goto *t->dispatch[INSTR_OP(in)];
+    L_TRACE_HOOK:
+        if (t->trace_func == KR_NONE && t->profile_func == KR_NONE) {
+            t->dispatch = op_labels;
+        } else {
+            SAVE_IP();
+            if (trace_instruction(t, f, in, R) < 0)
+                goto error;
+        }
+        goto *op_labels[INSTR_OP(in)];
+#else
+        if ((t->trace_func != KR_NONE || t->profile_func != KR_NONE)) {
+            SAVE_IP();
+            if (trace_instruction(t, f, in, R) < 0)
+                goto error;
+        }
+#endif
         switch ((KrOpcode)INSTR_OP(in)) {
         TARGET(NOP)
             NEXT();
@@ -2275,8 +2466,11 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
             size_t pc = (size_t)(f->ip - f->code->instrs);
             if (pc > 0)
                 pc--;
-            if (add_tb)
+            if (add_tb) {
                 kr_traceback_add(t, t->exc, f, pc);
+                if (f->f_trace != KR_NONE)
+                    trace_exception(t, f);
+            }
             add_tb = true;
             uint16_t reg;
             int h = find_handler(f->code, pc, &reg);
@@ -2287,6 +2481,16 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
                 break;
             }
             /* No handler here: the frame ends. */
+            if ((f->f_trace != KR_NONE || t->profile_func != KR_NONE) && !t->in_trace_hook) {
+                KrValue exc = kr_err_fetch(t);
+                int rc = trace_local(t, f, "return", KR_NONE);
+                if (rc == 0)
+                    rc = profile_event(t, f, "return", KR_NONE);
+                if (rc == 0)
+                    t->exc = exc;
+                else
+                    kr_decref(t, exc);
+            }
             clear_regs(t, f->regs, f->code->nregs);
             bool entry = f->entry;
             KrFrame *done = f;
