@@ -6,7 +6,7 @@ OPT     ?= -O2
 BUILD   ?= build
 CFLAGS  ?= $(OPT) -g
 # Flags the code needs whatever CFLAGS the caller chooses.
-KR_CFLAGS := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Isrc -Isrc/parse -I$(BUILD)/gen
+KR_CFLAGS := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Iinclude -Isrc -Isrc/parse -I$(BUILD)/gen
 LDLIBS  += -lgmp -lm
 
 UNICODE_DIR ?= /usr/share/unicode
@@ -19,8 +19,10 @@ LIB_OBJS := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRCS)) $(BUILD)/obj/gen/unicod
             $(BUILD)/obj/gen/unicode_prop_tables.o
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/*.c))
+# Programs embedding Krait through include/krait.h only (tests/c).
+C_TESTS    := $(patsubst tests/c/%.c,$(BUILD)/ctests/%,$(wildcard tests/c/*.c))
 
-.PHONY: all test deps asan run bench clean unit-tests lang
+.PHONY: all test deps asan run bench clean unit-tests lang lib c-tests
 all: $(BUILD)/krait
 
 $(BUILD)/krait: $(BUILD)/obj/src/main.o $(LIB_OBJS)
@@ -63,12 +65,27 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS)
 
 unit-tests: $(UNIT_TESTS)
 
+# The embedding library: everything but the command's main().
+lib: $(BUILD)/libkrait.a
+
+$(BUILD)/libkrait.a: $(LIB_OBJS)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+# Embedding tests see the public header only, as an embedder would.
+$(BUILD)/ctests/%: tests/c/%.c tests/c/check.h include/krait.h $(BUILD)/libkrait.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -std=c11 -Wall -Wextra -Iinclude -DKRAIT_TEST_DATA='"$(CURDIR)/tests/c/data"' \
+	  $(LDFLAGS) -pthread -o $@ $< $(BUILD)/libkrait.a $(LDLIBS)
+
+c-tests: $(C_TESTS)
+
 # A sanitizer build lives in its own directory so it never mixes with the
 # optimised objects.
 asan:
 	$(MAKE) BUILD=build-asan \
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
-	  LDFLAGS="-fsanitize=address,undefined" all unit-tests
+	  LDFLAGS="-fsanitize=address,undefined" all unit-tests c-tests
 
 deps:
 	@sh tools/install-deps.sh
@@ -76,7 +93,7 @@ deps:
 # `run` and `test` install the Debian packages first (quick when present), so
 # a newcomer needs no other command.
 test: deps
-	@$(MAKE) --no-print-directory all unit-tests
+	@$(MAKE) --no-print-directory all unit-tests c-tests
 	@BUILD=$(BUILD) sh tests/run.sh
 
 # Krait cannot execute programs yet: `make run FILE=prog.py` parses the

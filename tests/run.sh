@@ -59,6 +59,17 @@ for t in "$BUILD"/tests/*; do
     run "unit/$(basename "$t")" "$t"
 done
 
+# Programs embedding Krait through include/krait.h (tests/c), built by
+# the Makefile against build/libkrait.a.
+for t in "$BUILD"/ctests/*; do
+    [ -f "$t" ] && [ -x "$t" ] || continue
+    run "embed/$(basename "$t")" "$t"
+done
+# The complete example of docs/EMBEDDING.md, compiled and run.
+if [ -f "$BUILD/libkrait.a" ]; then
+    run embed/doc_example sh tests/c/doc_example.sh "$BUILD"
+fi
+
 # Parser against CPython on every .py file under /usr/lib/python3.11.
 run differential "$PYTHON" tests/parser/differential.py --krait "$BUILD/krait"
 

@@ -21,7 +21,9 @@
 #include <string.h>
 
 #include "compile/codegen.h"
+#include "compile/unparse.h"
 #include "core/bigint.h"
+#include "vm/cache.h"
 
 typedef struct {
     int *v;
@@ -48,6 +50,7 @@ typedef struct FBlock {
     int reg2;                   /* FB_FINALLY_END / handler: the exception */
     const char *name;           /* FB_HANDLER_CLEANUP: `except E as name` */
     int handler_depth;          /* the handler stack depth when the block opened */
+    const AstNode *node;        /* with: the statement (its exit call's position) */
 } FBlock;
 
 typedef struct Handler {
@@ -69,6 +72,7 @@ typedef struct Unit {
     KrValue consts, names, names_index, varnames;
     int nlocals, cell_base, ncells, nfrees;
     int freereg, maxreg;
+    int hwm;                    /* highest register used since the statement began */
     FBlock fblocks[64];
     int nfblocks;
     AstPos cur;
@@ -80,6 +84,7 @@ typedef struct Unit {
     int firstlineno;
     int argcount, posonlyargcount, kwonlyargcount, flags;
     unsigned char *bound;       /* per local: known to be bound here */
+    unsigned char *stable;      /* per local: a parameter nothing unbinds (no del, no except-as) */
 } Unit;
 
 typedef struct Compiler {
@@ -93,6 +98,11 @@ typedef struct Compiler {
     bool interactive;
     AstPos *pos_stack;
     int npos, pos_cap;
+    /* While a case pattern compiles: the names it captures and the
+     * registers holding their values until the whole pattern matched. */
+    const char **cap_names;
+    int *cap_regs;
+    int ncap;
 } Compiler;
 
 #define T (c->t)
@@ -130,7 +140,23 @@ static void il_push(Compiler *c, IntList *l, int v)
 /* Emission                                                            */
 /* ------------------------------------------------------------------ */
 
+static int emit_word(Compiler *c, KrInstr word);
+
+/* Appends an instruction, then the zeroed inline-cache words that follow
+ * it (vm/cache.h).  Returns the instruction's index. */
 static int emit(Compiler *c, KrOpcode op, int a, int b, int cc, int x)
+{
+    if (a > 0xFFFF || b > 0xFFFF || cc > 0xFFFF) {
+        fail_msg(c, "too many registers, constants or names in one code object");
+        return 0;
+    }
+    int at = emit_word(c, MAKE_INSTR(op, a, b, cc, x));
+    for (unsigned i = kr_op_cache_words(op); i > 0; i--)
+        emit_word(c, 0);
+    return at;
+}
+
+static int emit_word(Compiler *c, KrInstr word)
 {
     Unit *u = c->u;
     if (u->n == u->cap) {
@@ -150,11 +176,7 @@ static int emit(Compiler *c, KrOpcode op, int a, int b, int cc, int x)
         }
         u->cap = cap;
     }
-    if (a > 0xFFFF || b > 0xFFFF || cc > 0xFFFF) {
-        fail_msg(c, "too many registers, constants or names in one code object");
-        return 0;
-    }
-    u->code[u->n] = MAKE_INSTR(op, a, b, cc, x);
+    u->code[u->n] = word;
     u->pos[u->n] = (KrPosition){u->cur.lineno, u->cur.end_lineno, u->cur.col_offset, u->cur.end_col_offset};
     u->handler_of[u->n] = u->hdepth ? u->hstack[u->hdepth - 1] : -1;
     return u->n++;
@@ -164,8 +186,15 @@ static int here(Compiler *c) { return c->u->n; }
 
 static void forget_bound(Compiler *c)
 {
-    if (c->u->bound)
-        memset(c->u->bound, 0, (size_t)c->u->nlocals);
+    Unit *u = c->u;
+    if (!u->bound)
+        return;
+    if (!u->stable) {
+        memset(u->bound, 0, (size_t)u->nlocals);
+        return;
+    }
+    for (int i = 0; i < u->nlocals; i++)
+        u->bound[i] = u->stable[i];
 }
 
 /* A jump target: what is known about bound locals no longer holds. */
@@ -203,6 +232,8 @@ static int alloc_reg(Compiler *c)
     int r = u->freereg++;
     if (u->freereg > u->maxreg)
         u->maxreg = u->freereg;
+    if (u->freereg > u->hwm)
+        u->hwm = u->freereg;
     return r;
 }
 
@@ -580,6 +611,20 @@ static int expr_reg(Compiler *c, const AstNode *e)
     return r;
 }
 
+/* The right operand of BINARY, INPLACE or COMPARE: a constant is used
+ * from the constant table directly (KR_X_CONST added to *x). */
+static int operand_k(Compiler *c, const AstNode *e, int *x)
+{
+    if (e->kind == AST_Constant) {
+        int k = const_index(c, &e->v.Constant.value);
+        if (k <= 0xFFFF) {
+            *x |= KR_X_CONST;
+            return k;
+        }
+    }
+    return expr_reg(c, e);
+}
+
 static bool has_starred(const AstSeq *elts)
 {
     for (int i = 0; elts && i < elts->n; i++)
@@ -720,8 +765,9 @@ static void compare(Compiler *c, const AstNode *e, int target)
     int base = c->u->freereg;
     if (ops->n == 1) {
         int l = expr_reg(c, e->v.Compare.left);
-        int r = expr_reg(c, rhs->items[0]);
-        emit(c, OP_COMPARE, target, l, r, cmp_kind((AstCmpOp)(intptr_t)ops->items[0]));
+        int x = cmp_kind((AstCmpOp)(intptr_t)ops->items[0]);
+        int r = operand_k(c, rhs->items[0], &x);
+        emit(c, OP_COMPARE, target, l, r, x);
         free_to(c, base);
         return;
     }
@@ -785,7 +831,9 @@ static void call_ex(Compiler *c, const AstNode *e, int base)
 {
     const AstSeq *args = e->v.Call.args, *kws = e->v.Call.keywords;
     int targs = alloc_reg(c), tkw = alloc_reg(c);
-    if (args && args->n == 1 && ((AstNode *)args->items[0])->kind == AST_Starred && 0) {
+    if (args && args->n == 1 && ((AstNode *)args->items[0])->kind == AST_Starred) {
+        /* f(*x) passes x itself: CALL_EX makes the tuple (and names f in
+         * its error), after the keyword arguments are evaluated */
         expr_to(c, ((AstNode *)args->items[0])->v.Starred.value, targs);
     } else if (args && args->n) {
         starred_list(c, args, targs);
@@ -827,9 +875,12 @@ static void call(Compiler *c, const AstNode *e, int target)
     const AstSeq *args = e->v.Call.args, *kws = e->v.Call.keywords;
     int nargs = args ? args->n : 0, nkw = kws ? kws->n : 0;
     bool simple = call_is_simple(e);
+    /* A call into the topmost temporary is made in place: the result
+     * does not linger in a second register (sys.getrefcount, __del__). */
+    bool in_place = target + 1 == base && target >= c->u->cell_base + c->u->ncells + c->u->nfrees;
     if (simple && f->kind == AST_Attribute && nargs + nkw < 200) {
         /* obj.method(...): no bound method object is made. */
-        int fr = alloc_regs(c, 2);
+        int fr = in_place ? (alloc_reg(c), target) : alloc_regs(c, 2);
         int obj = expr_reg(c, f->v.Attribute.value);
         SET_POS(c, f);
         emit(c, OP_LOAD_METHOD, fr, obj, add_name(c, mangled(c, f->v.Attribute.attr)), 0);
@@ -848,7 +899,7 @@ static void call(Compiler *c, const AstNode *e, int target)
         free_to(c, base);
         return;
     }
-    int fr = alloc_reg(c);
+    int fr = in_place ? target : alloc_reg(c);
     expr_to(c, f, fr);
     if (!simple) {
         call_ex(c, e, fr);
@@ -1003,9 +1054,10 @@ static void expr_to(Compiler *c, const AstNode *e, int target)
         break;
     case AST_BinOp: {
         int l = expr_reg(c, e->v.BinOp.left);
-        int r = expr_reg(c, e->v.BinOp.right);
+        int x = (int)e->v.BinOp.op;
+        int r = operand_k(c, e->v.BinOp.right, &x);
         c->u->cur = e->pos;
-        emit(c, OP_BINARY, target, l, r, (int)e->v.BinOp.op);
+        emit(c, OP_BINARY, target, l, r, x);
         break;
     }
     case AST_UnaryOp: {
@@ -1045,7 +1097,16 @@ static void expr_to(Compiler *c, const AstNode *e, int target)
         call(c, e, target);
         break;
     case AST_Attribute: {
-        int obj = expr_reg(c, e->v.Attribute.value);
+        int obj;
+        /* Into a temporary: the object is computed in the target register
+         * itself, so it dies when the attribute replaces it (as CPython's
+         * LOAD_ATTR pops it). */
+        if (target >= c->u->cell_base + c->u->ncells + c->u->nfrees && fast_local(c, e->v.Attribute.value) < 0) {
+            obj = target;
+            expr_to(c, e->v.Attribute.value, target);
+        } else {
+            obj = expr_reg(c, e->v.Attribute.value);
+        }
         c->u->cur = e->pos;
         emit(c, OP_LOAD_ATTR, target, obj, add_name(c, mangled(c, e->v.Attribute.attr)), 0);
         break;
@@ -1219,6 +1280,7 @@ static void unit_free(Compiler *c, Unit *u)
     free(u->handlers);
     free(u->hstack);
     free(u->bound);
+    free(u->stable);
     kr_decref(c->t, u->consts);
     kr_decref(c->t, u->names);
     kr_decref(c->t, u->names_index);
@@ -1279,6 +1341,8 @@ static bool enter_unit(Compiler *c, const SymBlock *block, const char *name, con
         else if (block->coroutine)
             u->flags |= CO_COROUTINE;
     }
+    if (c->st->future_features & FUTURE_ANNOTATIONS)
+        u->flags |= CO_FUTURE_ANNOTATIONS;
     u->nlocals = (int)kr_as_list(u->varnames)->len;
     u->cell_base = u->nlocals;
     u->ncells = block->ncellvars;
@@ -1357,7 +1421,7 @@ static KrValue leave_unit(Compiler *c)
     code->argcount = u->argcount;
     code->posonlyargcount = u->posonlyargcount;
     code->kwonlyargcount = u->kwonlyargcount;
-    code->flags = u->flags | (u->nfrees == 0 && u->ncells == 0 ? CO_NOFREE : 0);
+    code->flags = u->flags;   /* 3.11 no longer sets CO_NOFREE */
     code->firstlineno = u->firstlineno;
     code->nlocals = u->nlocals;
     code->cell_base = u->cell_base;
@@ -1429,7 +1493,10 @@ static void make_function(Compiler *c, KrValue code, int target, int extra, int 
             int reg = -1;
             if (s && s->scope == SCOPE_CELL && s->cell_index >= 0)
                 reg = c->u->cell_base + s->cell_index;
-            else if (s && s->scope == SCOPE_FREE && s->free_index >= 0)
+            else if (s && s->free_index >= 0)
+                /* also a class-level name that a method reads from the
+                 * enclosing function (DEF_FREE_CLASS): local to the class
+                 * body, but passed on from the class's own closure */
                 reg = c->u->cell_base + c->u->ncells + s->free_index;
             if (reg < 0) {
                 /* __class__ of a class body is its own cell */
@@ -1485,6 +1552,27 @@ static int function_defaults(Compiler *c, const AstNode *args, int extra)
     return flags;
 }
 
+static KrValue unparse_constant(void *ctx, const AstConstant *k)
+{
+    return constant_value(ctx, k);
+}
+
+/* An annotation's value: the expression, or under `from __future__ import
+ * annotations` its source text as a constant. */
+static void annotation_to(Compiler *c, const AstNode *ann, int target)
+{
+    if (!(c->st->future_features & FUTURE_ANNOTATIONS)) {
+        expr_to(c, ann, target);
+        return;
+    }
+    KrValue text = kr_unparse_annotation(T, ann, unparse_constant, c);
+    if (text == KR_ERROR) {
+        c->failed = true;
+        return;
+    }
+    load_const_value(c, target, text);
+}
+
 static void add_annotation(Compiler *c, int dict, const char *name, const AstNode *ann)
 {
     if (!ann)
@@ -1492,10 +1580,7 @@ static void add_annotation(Compiler *c, int dict, const char *name, const AstNod
     int r = c->u->freereg;
     int k = alloc_reg(c), v = alloc_reg(c);
     load_const_value(c, k, kr_str_intern_cstr(T, mangled(c, name)));
-    if (c->st->future_features & FUTURE_ANNOTATIONS)
-        fail_msg(c, "from __future__ import annotations is not supported yet");
-    else
-        expr_to(c, ann, v);
+    annotation_to(c, ann, v);
     emit(c, OP_MAP_ADD, dict, k, v, 0);
     free_to(c, r);
 }
@@ -1553,8 +1638,108 @@ static const char *docstring(const AstSeq *body, size_t *len)
 
 /* The body of a function: its docstring is constant 0 (co_consts[0] is
  * the docstring or None, as CPython). */
+static void note_unbinds_in(Compiler *c, const AstSeq *body);
+
+/* Marks as unstable the locals a name target unbinds (del x). */
+static void note_deleted(Compiler *c, const AstNode *e)
+{
+    if (e->kind == AST_Tuple || e->kind == AST_List) {
+        for (int i = 0; i < e->v.Tuple.elts->n; i++)
+            note_deleted(c, e->v.Tuple.elts->items[i]);
+        return;
+    }
+    int r = fast_local(c, e);
+    if (r >= 0)
+        c->u->stable[r] = 0;
+}
+
+static void note_unbinds_handlers(Compiler *c, const AstSeq *handlers)
+{
+    for (int i = 0; handlers && i < handlers->n; i++) {
+        const AstNode *h = handlers->items[i];
+        int reg;
+        if (h->v.ExceptHandler.name && resolve(c, mangled(c, h->v.ExceptHandler.name), &reg) == NAME_FAST)
+            c->u->stable[reg] = 0;
+        note_unbinds_in(c, h->v.ExceptHandler.body);
+    }
+}
+
+/* Finds the statements of a function body (not of nested scopes) that can
+ * unbind a local: `del x` and `except E as x`. */
+static void note_unbinds_in(Compiler *c, const AstSeq *body)
+{
+    for (int i = 0; body && i < body->n; i++) {
+        const AstNode *s = body->items[i];
+        switch (s->kind) {
+        case AST_Delete:
+            for (int j = 0; j < s->v.Delete.targets->n; j++)
+                note_deleted(c, s->v.Delete.targets->items[j]);
+            break;
+        case AST_If:
+            note_unbinds_in(c, s->v.If.body);
+            note_unbinds_in(c, s->v.If.orelse);
+            break;
+        case AST_For:
+            note_unbinds_in(c, s->v.For.body);
+            note_unbinds_in(c, s->v.For.orelse);
+            break;
+        case AST_AsyncFor:
+            note_unbinds_in(c, s->v.AsyncFor.body);
+            note_unbinds_in(c, s->v.AsyncFor.orelse);
+            break;
+        case AST_While:
+            note_unbinds_in(c, s->v.While.body);
+            note_unbinds_in(c, s->v.While.orelse);
+            break;
+        case AST_With:
+            note_unbinds_in(c, s->v.With.body);
+            break;
+        case AST_AsyncWith:
+            note_unbinds_in(c, s->v.AsyncWith.body);
+            break;
+        case AST_Match:
+            for (int j = 0; j < s->v.Match.cases->n; j++)
+                note_unbinds_in(c, ((const AstNode *)s->v.Match.cases->items[j])->v.match_case.body);
+            break;
+        case AST_Try:
+            note_unbinds_in(c, s->v.Try.body);
+            note_unbinds_handlers(c, s->v.Try.handlers);
+            note_unbinds_in(c, s->v.Try.orelse);
+            note_unbinds_in(c, s->v.Try.finalbody);
+            break;
+        case AST_TryStar:
+            note_unbinds_in(c, s->v.TryStar.body);
+            note_unbinds_handlers(c, s->v.TryStar.handlers);
+            note_unbinds_in(c, s->v.TryStar.orelse);
+            note_unbinds_in(c, s->v.TryStar.finalbody);
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+/* Parameters stay bound at every point of a body that never unbinds them,
+ * so reading one needs no CHECK_LOCAL even after a jump target. */
+static void find_stable_params(Compiler *c, const AstSeq *body)
+{
+    Unit *u = c->u;
+    if (!u->optimized || !u->bound || u->nlocals == 0)
+        return;
+    u->stable = calloc((size_t)u->nlocals, 1);
+    if (!u->stable) {
+        fail_nomem(c);
+        return;
+    }
+    for (int i = 0; i < u->nlocals; i++)
+        u->stable[i] = u->bound[i]; /* the parameters */
+    note_unbinds_in(c, body);
+}
+
 static void function_body(Compiler *c, const AstSeq *body, bool is_lambda, const AstNode *lambda_body)
 {
+    if (!is_lambda)
+        find_stable_params(c, body);
     if (is_lambda) {
         add_const(c, KR_NONE);
         int r = alloc_reg(c);
@@ -1676,9 +1861,7 @@ static void comprehension_loop(Compiler *c, const AstNode *e, int gen_index, int
     } else {
         int v = expr_reg(c, g->v.comprehension.iter);
         it = alloc_reg(c);
-        SET_POS(c, g->v.comprehension.iter);
         emit(c, g->v.comprehension.is_async ? OP_GET_AITER : OP_GET_ITER, it, v, 0, 0);
-        RESTORE_POS(c);
     }
     /* FOR_ITER puts the item in R[it+1]: make sure that is free. */
     int iter_reg = alloc_reg(c);
@@ -1774,13 +1957,16 @@ static void comprehension(Compiler *c, const AstNode *e, int target)
     int fr = alloc_reg(c);
     int arg = alloc_reg(c);
     int src = expr_reg(c, g0->v.comprehension.iter);
-    SET_POS(c, g0->v.comprehension.iter);
+    /* the comprehension's span, as CPython */
+    SET_POS(c, e);
     emit(c, g0->v.comprehension.is_async ? OP_GET_AITER : OP_GET_ITER, arg, src, 0, 0);
     RESTORE_POS(c);
     if (!enter_unit(c, block, name, child_qualname(c, name), e->pos.lineno))
         return;
     bool is_gen = e->kind == AST_GeneratorExp;
     int result = -1;
+    /* the loop's own instructions carry the comprehension's span */
+    c->u->cur = e->pos;
     add_const(c, KR_NONE);
     if (!is_gen) {
         result = alloc_reg(c);
@@ -1868,6 +2054,7 @@ static void unwind_fblock(Compiler *c, FBlock *f, bool preserve_return)
     case FB_WITH:
     case FB_ASYNC_WITH: {
         c->u->hdepth = f->handler_depth;
+        SET_POS(c, f->node);
         int r = alloc_reg(c);
         int none = alloc_reg(c);
         emit(c, OP_MOVE, r, f->reg, 0, 0);
@@ -1879,6 +2066,7 @@ static void unwind_fblock(Compiler *c, FBlock *f, bool preserve_return)
             delegate(c, it, r);
         }
         free_to(c, r);
+        RESTORE_POS(c);
         break;
     }
     case FB_HANDLER_CLEANUP:
@@ -1996,15 +2184,12 @@ static void for_stmt(Compiler *c, const AstNode *s)
     int base = c->u->freereg;
     int src = expr_reg(c, s->v.For.iter);
     int it = alloc_reg(c);
-    SET_POS(c, s->v.For.iter);
+    /* GET_ITER and FOR_ITER carry the for statement's span, as CPython */
     emit(c, OP_GET_ITER, it, src, 0, 0);
-    RESTORE_POS(c);
     int item = alloc_reg(c);
     (void)item;
     int top = label(c);
-    SET_POS(c, s->v.For.iter);
     int exit_jump = emit_jump(c, OP_FOR_ITER, it);
-    RESTORE_POS(c);
     store_target(c, s->v.For.target, it + 1);
     FBlock *f = push_fblock(c, FB_FOR_LOOP);
     f->start = top;
@@ -2027,9 +2212,7 @@ static void async_for_stmt(Compiler *c, const AstNode *s)
     int base = c->u->freereg;
     int src = expr_reg(c, s->v.AsyncFor.iter);
     int it = alloc_reg(c);
-    SET_POS(c, s->v.AsyncFor.iter);
     emit(c, OP_GET_AITER, it, src, 0, 0);
-    RESTORE_POS(c);
     int exc = alloc_reg(c);
     int item = alloc_reg(c);
     int top = label(c);
@@ -2285,7 +2468,7 @@ static void with_items(Compiler *c, const AstNode *s, int index, bool is_async)
     int mgr = expr_reg(c, item->v.withitem.context_expr);
     int exitr = alloc_reg(c);
     int enter_res = alloc_reg(c);
-    SET_POS(c, item->v.withitem.context_expr);
+    /* entering carries the with statement's span, as CPython */
     if (is_async) {
         emit(c, OP_BEFORE_ASYNC_WITH, exitr, mgr, 0, 0);
         int it = alloc_reg(c);
@@ -2295,12 +2478,13 @@ static void with_items(Compiler *c, const AstNode *s, int index, bool is_async)
     } else {
         emit(c, OP_BEFORE_WITH, exitr, mgr, 0, 0);
     }
-    RESTORE_POS(c);
     int exc = alloc_reg(c), saved = alloc_reg(c);
     int h = new_handler(c, exc);
-    push_handler(c, h);
+    /* the block first: an early exit calls __exit__ outside the handler */
     FBlock *f = push_fblock(c, is_async ? FB_ASYNC_WITH : FB_WITH);
+    push_handler(c, h);
     f->reg = exitr;
+    f->node = s;
     if (item->v.withitem.optional_vars)
         store_target(c, item->v.withitem.optional_vars, enter_res);
     if (index + 1 < items->n)
@@ -2369,11 +2553,41 @@ static void raise_stmt(Compiler *c, const AstNode *s)
     free_to(c, base);
 }
 
+/* The last comparison CPython 3.11 compiles as a jump when `e` is a
+ * condition: its span stays in effect after the test (so an assert's
+ * AssertionError points at it), or NULL. */
+static const AstNode *last_jump_compare(const AstNode *e)
+{
+    const AstNode *last = NULL, *r;
+    switch (e->kind) {
+    case AST_Compare:
+        return e;
+    case AST_BoolOp:
+        for (int i = 0; e->v.BoolOp.values && i < e->v.BoolOp.values->n; i++)
+            if ((r = last_jump_compare(e->v.BoolOp.values->items[i])))
+                last = r;
+        return last;
+    case AST_UnaryOp:
+        return e->v.UnaryOp.op == AST_Not ? last_jump_compare(e->v.UnaryOp.operand) : NULL;
+    case AST_IfExp: {
+        const AstNode *parts[3] = {e->v.IfExp.test, e->v.IfExp.body, e->v.IfExp.orelse};
+        for (int i = 0; i < 3; i++)
+            if ((r = last_jump_compare(parts[i])))
+                last = r;
+        return last;
+    }
+    default:
+        return NULL;
+    }
+}
+
 static void assert_stmt(Compiler *c, const AstNode *s)
 {
     int base = c->u->freereg;
     int test = expr_reg(c, s->v.Assert.test);
     int ok = emit_jump(c, OP_JUMP_IF_TRUE, test);
+    const AstNode *cmp = last_jump_compare(s->v.Assert.test);
+    SET_POS(c, cmp ? cmp : s);
     int cls = alloc_reg(c);
     emit(c, OP_LOAD_ASSERTION_ERROR, cls, 0, 0, 0);
     if (s->v.Assert.msg) {
@@ -2382,6 +2596,7 @@ static void assert_stmt(Compiler *c, const AstNode *s)
         emit(c, OP_CALL, cls, 1, 0, 0);
     }
     emit(c, OP_RAISE, cls, 0, 0, 1);
+    RESTORE_POS(c);
     patch_here(c, ok);
     free_to(c, base);
 }
@@ -2394,9 +2609,7 @@ static void import_stmt(Compiler *c, const AstNode *s)
         int base = c->u->freereg;
         int m = alloc_reg(c), fl = alloc_reg(c);
         load_const_value(c, fl, KR_NONE);
-        SET_POS(c, al);
         emit(c, OP_IMPORT_NAME, m, add_name(c, al->v.alias.name), fl, 0);
-        RESTORE_POS(c);
         const char *name = al->v.alias.name;
         if (al->v.alias.asname) {
             /* import a.b.c as d: d is a.b.c */
@@ -2605,17 +2818,14 @@ static void ann_assign(Compiler *c, const AstNode *s)
     }
     if (target->kind == AST_Name && s->v.AnnAssign.simple && !c->u->optimized) {
         int d = alloc_reg(c), k = alloc_reg(c), v = alloc_reg(c);
-        if (c->st->future_features & FUTURE_ANNOTATIONS) {
-            fail_msg(c, "from __future__ import annotations is not supported yet");
-            return;
-        }
-        expr_to(c, s->v.AnnAssign.annotation, v);
+        annotation_to(c, s->v.AnnAssign.annotation, v);
         emit(c, OP_LOAD_NAME, d, add_name(c, "__annotations__"), 0, 0);
         load_const_value(c, k, kr_str_intern_cstr(T, mangled(c, target->v.Name.id)));
         emit(c, OP_SET_ITEM, d, k, v, 0);
-    } else if (!c->u->optimized && !(c->st->future_features & FUTURE_ANNOTATIONS)) {
-        /* Non-simple targets: the annotation is evaluated (CPython does
-         * too), the target's object and key as well when there is no value. */
+    } else if (target->kind != AST_Name) {
+        /* Non-simple targets: without a value the target's object (and
+         * key) are evaluated in every scope, as CPython; the annotation only
+         * in a module or class body and not under the annotations future. */
         if (!s->v.AnnAssign.value) {
             if (target->kind == AST_Attribute)
                 expr_reg(c, target->v.Attribute.value);
@@ -2624,6 +2834,12 @@ static void ann_assign(Compiler *c, const AstNode *s)
                 expr_reg(c, target->v.Subscript.slice);
             }
         }
+        if (!c->u->optimized && !(c->st->future_features & FUTURE_ANNOTATIONS)) {
+            int v = alloc_reg(c);
+            expr_to(c, s->v.AnnAssign.annotation, v);
+        }
+    } else if (!s->v.AnnAssign.simple && !c->u->optimized && !(c->st->future_features & FUTURE_ANNOTATIONS)) {
+        /* (x): int in a module or class: the annotation is evaluated */
         int v = alloc_reg(c);
         expr_to(c, s->v.AnnAssign.annotation, v);
     }
@@ -2642,7 +2858,7 @@ static void aug_assign(Compiler *c, const AstNode *s)
             /* x += v on a fast local works on x's own register, so x holds
              * the only reference and str += can grow in place. */
             int cur = expr_reg(c, target);
-            int v = expr_reg(c, s->v.AugAssign.value);
+            int v = operand_k(c, s->v.AugAssign.value, &op);
             SET_POS(c, s);
             emit(c, OP_INPLACE, cur, cur, v, op);
             RESTORE_POS(c);
@@ -2742,6 +2958,8 @@ static void stmt(Compiler *c, const AstNode *s)
         return;
     SET_POS(c, s);
     int base = c->u->freereg;
+    int outer_hwm = c->u->hwm;
+    c->u->hwm = base;
     switch (s->kind) {
     case AST_Expr: {
         const AstNode *v = s->v.Expr.value;
@@ -2802,6 +3020,22 @@ static void stmt(Compiler *c, const AstNode *s)
     default:
         fail_msg(c, "statement kind not supported by the compiler yet");
     }
+    /* The temporaries of a simple statement are released at its end, so
+     * objects die when the program drops its last name for them (CPython
+     * has an empty value stack between statements). */
+    Unit *u = c->u;
+    if (u->hwm > base && !c->failed) {
+        switch (s->kind) {
+        case AST_Expr: case AST_Assign: case AST_AugAssign: case AST_AnnAssign: case AST_Delete:
+            if (base >= u->cell_base + u->ncells + u->nfrees)
+                emit(c, OP_CLEAR_REGS, base, u->hwm - base, 0, 0);
+            break;
+        default:
+            break;
+        }
+    }
+    if (u->hwm < outer_hwm)
+        u->hwm = outer_hwm;
     free_to(c, base);
     RESTORE_POS(c);
 }
@@ -2816,6 +3050,66 @@ static void stmts(Compiler *c, const AstSeq *body)
  * jumps to one of `fails` when it does not match; names are bound as their
  * sub-patterns succeed. */
 static void pattern(Compiler *c, const AstNode *p, int subj, IntList *fails);
+
+/* A capture: held in its register; stored when the whole pattern matched
+ * (a failed pattern binds nothing, as in CPython). */
+static void capture(Compiler *c, const char *name, int reg)
+{
+    for (int i = 0; i < c->ncap; i++)
+        if (strcmp(c->cap_names[i], name) == 0) {
+            emit(c, OP_MOVE, c->cap_regs[i], reg, 0, 0);
+            return;
+        }
+    store_name(c, name, reg);
+}
+
+static void add_capture_name(Compiler *c, const char *name)
+{
+    for (int i = 0; i < c->ncap; i++)
+        if (strcmp(c->cap_names[i], name) == 0)
+            return;
+    const char **nn = realloc(c->cap_names, (size_t)(c->ncap + 1) * sizeof *nn);
+    if (!nn) {
+        fail_nomem(c);
+        return;
+    }
+    c->cap_names = nn;
+    c->cap_names[c->ncap++] = name;
+}
+
+/* The names a pattern binds, in first-occurrence order. */
+static void collect_captures(Compiler *c, const AstNode *p)
+{
+    const AstSeq *seqs[2] = {NULL, NULL};
+    switch (p->kind) {
+    case AST_MatchAs:
+        if (p->v.MatchAs.pattern)
+            collect_captures(c, p->v.MatchAs.pattern);
+        if (p->v.MatchAs.name)
+            add_capture_name(c, p->v.MatchAs.name);
+        return;
+    case AST_MatchStar:
+        if (p->v.MatchStar.name)
+            add_capture_name(c, p->v.MatchStar.name);
+        return;
+    case AST_MatchSequence: seqs[0] = p->v.MatchSequence.patterns; break;
+    case AST_MatchOr: seqs[0] = p->v.MatchOr.patterns; break;
+    case AST_MatchClass:
+        seqs[0] = p->v.MatchClass.patterns;
+        seqs[1] = p->v.MatchClass.kwd_patterns;
+        break;
+    case AST_MatchMapping:
+        seqs[0] = p->v.MatchMapping.patterns;
+        break;
+    default:
+        return;
+    }
+    for (int k = 0; k < 2; k++)
+        for (int i = 0; seqs[k] && i < seqs[k]->n; i++)
+            collect_captures(c, seqs[k]->items[i]);
+    if (p->kind == AST_MatchMapping && p->v.MatchMapping.rest)
+        add_capture_name(c, p->v.MatchMapping.rest);
+}
 
 static void fail_if_false(Compiler *c, int reg, IntList *fails)
 {
@@ -2859,7 +3153,7 @@ static void pattern_sequence(Compiler *c, const AstNode *p, int subj, IntList *f
             emit(c, OP_GET_ITEM, sl, subj, parts + 2, 0);
             emit(c, OP_BUILD_LIST, item, 0, 0, 0);
             emit(c, OP_LIST_EXTEND, item, sl, 0, 0);
-            store_name(c, name, item);
+            capture(c, name, item);
             continue;
         }
         if (sub->kind == AST_MatchAs && !sub->v.MatchAs.pattern && !sub->v.MatchAs.name)
@@ -2906,7 +3200,7 @@ static void pattern_mapping(Compiler *c, const AstNode *p, int subj, IntList *fa
     if (p->v.MatchMapping.rest) {
         int rest = alloc_reg(c);
         emit(c, OP_COPY_DICT_WITHOUT_KEYS, rest, subj, keytuple, 0);
-        store_name(c, p->v.MatchMapping.rest, rest);
+        capture(c, p->v.MatchMapping.rest, rest);
     }
     free_to(c, base);
 }
@@ -2965,7 +3259,7 @@ static void pattern(Compiler *c, const AstNode *p, int subj, IntList *fails)
         if (p->v.MatchAs.pattern)
             pattern(c, p->v.MatchAs.pattern, subj, fails);
         if (p->v.MatchAs.name)
-            store_name(c, p->v.MatchAs.name, subj);
+            capture(c, p->v.MatchAs.name, subj);
         break;
     case AST_MatchOr: {
         const AstSeq *alts = p->v.MatchOr.patterns;
@@ -3007,7 +3301,26 @@ static void match_stmt(Compiler *c, const AstNode *s)
     for (int i = 0; i < cases->n; i++) {
         const AstNode *mc = cases->items[i];
         IntList fails = {0};
+        int cap_base = c->u->freereg;
+        c->ncap = 0;
+        collect_captures(c, mc->v.match_case.pattern);
+        int ncap = c->ncap;
+        int *regs = ncap ? malloc((size_t)ncap * sizeof *regs) : NULL;
+        if (ncap && !regs) {
+            fail_nomem(c);
+            ncap = c->ncap = 0;
+        }
+        for (int j = 0; j < ncap; j++)
+            regs[j] = alloc_reg(c);
+        c->cap_regs = regs;
         pattern(c, mc->v.match_case.pattern, subj, &fails);
+        /* matched: bind the captures (before the guard, which sees them) */
+        c->ncap = 0;
+        for (int j = 0; j < ncap; j++)
+            store_name(c, c->cap_names[j], regs[j]);
+        free(regs);
+        c->cap_regs = NULL;
+        free_to(c, cap_base);
         if (mc->v.match_case.guard) {
             int r = c->u->freereg;
             int g = expr_reg(c, mc->v.match_case.guard);
@@ -3072,6 +3385,7 @@ KrValue kr_codegen(KrThread *t, Arena *arena, const AstNode *mod, const SymTable
     }
     KrValue code = leave_unit(c);
     free(c->pos_stack);
+    free(c->cap_names);
     if (code == KR_ERROR && !kr_err_occurred(t))
         kr_raise_fmt(t, kr_exc_type(t, SystemError), "compilation failed");
     return code;
@@ -3093,7 +3407,7 @@ void kr_disassemble(KrThread *t, KrValue code, FILE *out)
     fprintf(out, "Disassembly of <code object %s, file \"%s\", line %d> (%d registers, %d locals)\n",
             kr_as_str(co->name)->utf8, kr_as_str(co->filename)->utf8, co->firstlineno, co->nregs, co->nlocals);
     int line = -1;
-    for (size_t i = 0; i < co->ninstrs; i++) {
+    for (size_t i = 0; i < co->ninstrs; i += 1 + kr_op_cache_words(INSTR_OP(co->instrs[i]))) {
         KrInstr in = co->instrs[i];
         if (co->positions[i].lineno != line) {
             line = co->positions[i].lineno;

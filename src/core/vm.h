@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "core/object.h"
+#include "core/blockcache.h"
 
 /* Built-in types the C code reaches by id.  types.def lists them in an
  * order where every base comes before its subclasses. */
@@ -68,8 +69,12 @@ struct KrVM {
 
     KrGCGen gc[KR_GC_GENERATIONS];
     KrGCGen gc_permanent;    /* gc.freeze() */
+    KrGCHead gc_startup;     /* start-up's objects: never collected */
     bool gc_enabled, gc_collecting;
+    int gc_debug;            /* gc.set_debug() flags */
     KrValue gc_garbage, gc_callbacks;
+
+    KrBlockCache blocks;     /* freed small objects, for reuse */
 
     KrValue memory_error;    /* preallocated MemoryError instance */
     int recursion_limit;     /* sys.getrecursionlimit() */

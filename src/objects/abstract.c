@@ -381,7 +381,9 @@ static KrValue attribute_error(KrThread *t, KrValue obj, KrValue name)
     return KR_ERROR;
 }
 
-KrValue kr_generic_getattr(KrThread *t, KrValue obj, KrValue name)
+/* object.__getattribute__; a missing attribute gives KR_ABSENT with no
+ * exception when `quiet` (hasattr-style lookups make no exception object). */
+static KrValue generic_getattr(KrThread *t, KrValue obj, KrValue name, bool quiet)
 {
     if (!kr_is_str(t, name))
         return type_error(t, "attribute name must be string, not '%T'", name);
@@ -414,7 +416,12 @@ KrValue kr_generic_getattr(KrThread *t, KrValue obj, KrValue name)
     }
     if (descr != KR_ABSENT)
         return kr_incref(descr);
-    return attribute_error(t, obj, name);
+    return quiet ? KR_ABSENT : attribute_error(t, obj, name);
+}
+
+KrValue kr_generic_getattr(KrThread *t, KrValue obj, KrValue name)
+{
+    return generic_getattr(t, obj, name, false);
 }
 
 int kr_generic_setattr(KrThread *t, KrValue obj, KrValue name, KrValue value)
@@ -482,7 +489,14 @@ KrValue kr_getattr_cstr(KrThread *t, KrValue obj, const char *name)
 
 int kr_lookup_attr(KrThread *t, KrValue obj, KrValue name, KrValue *out)
 {
-    KrValue r = kr_getattr(t, obj, name);
+    KrValue r;
+    if (kr_type(t, obj)->getattr == kr_generic_getattr) {
+        r = generic_getattr(t, obj, name, true);
+        if (r == KR_ABSENT)
+            return 0;
+    } else {
+        r = kr_getattr(t, obj, name);
+    }
     if (r != KR_ERROR) {
         *out = r;
         return 1;

@@ -492,6 +492,7 @@ static void gen_fill(KrType *tp)
 {
     tp->dealloc = gen_dealloc;
     tp->traverse = gen_traverse;
+    tp->weaklistoffset = offsetof(KrGen, weaklist);
     tp->repr = gen_repr;
     tp->iter = gen_iter_self;
     tp->iternext = gen_iternext;
@@ -550,6 +551,7 @@ static void coro_fill(KrType *tp)
 {
     tp->dealloc = gen_dealloc;
     tp->traverse = gen_traverse;
+    tp->weaklistoffset = offsetof(KrGen, weaklist);
     tp->repr = gen_repr;
 }
 
@@ -998,6 +1000,7 @@ static void ag_fill(KrType *tp)
 {
     tp->dealloc = gen_dealloc;
     tp->traverse = gen_traverse;
+    tp->weaklistoffset = offsetof(KrGen, weaklist);
     tp->repr = gen_repr;
 }
 

@@ -756,6 +756,76 @@ static int list_sort_lt(void *ctx, uint64_t a, uint64_t b)
     return kr_richcompare_bool((KrThread *)ctx, a, b, KR_LT);
 }
 
+/* Comparisons for keys all of one kind, found by a scan before sorting (as
+ * CPython's list.sort does): they give the same answers as `<` without
+ * its dispatch, since no user code can run for these types. */
+static int smallint_lt(void *ctx, uint64_t a, uint64_t b)
+{
+    (void)ctx;
+    return kr_as_smallint(a) < kr_as_smallint(b);
+}
+
+static int float_lt(void *ctx, uint64_t a, uint64_t b)
+{
+    (void)ctx;
+    return kr_as_float(a) < kr_as_float(b);
+}
+
+static int exact_str_lt(void *ctx, uint64_t a, uint64_t b)
+{
+    (void)ctx;
+    return ustr_compare(kr_str_view(a), kr_str_view(b)) < 0;
+}
+
+/* Tuple `<`: the first items that differ decide.  Small ints and exact
+ * strs are compared directly; other items through == and <. */
+static int exact_tuple_lt(void *ctx, uint64_t a, uint64_t b)
+{
+    KrThread *t = ctx;
+    KrTuple *x = kr_as_tuple(a), *y = kr_as_tuple(b);
+    size_t n = x->len < y->len ? x->len : y->len;
+    for (size_t i = 0; i < n; i++) {
+        KrValue p = x->items[i], q = y->items[i];
+        if (p == q)
+            continue;
+        if (kr_is_smallint(p) && kr_is_smallint(q))
+            return kr_as_smallint(p) < kr_as_smallint(q);
+        if (kr_is_exact_str(t, p) && kr_is_exact_str(t, q)) {
+            int c = ustr_compare(kr_str_view(p), kr_str_view(q));
+            if (c == 0)
+                continue;
+            return c < 0;
+        }
+        int eq = kr_richcompare_bool(t, p, q, KR_EQ);
+        if (eq < 0)
+            return -1;
+        if (!eq)
+            return kr_richcompare_bool(t, p, q, KR_LT);
+    }
+    return x->len < y->len;
+}
+
+static KrSortLt choose_lt(KrThread *t, const KrValue *v, size_t n)
+{
+    bool ints = true, floats = true, strs = true, tuples = true;
+    for (size_t i = 0; i < n && (ints || floats || strs || tuples); i++) {
+        KrValue k = v[i];
+        ints = ints && kr_is_smallint(k);
+        floats = floats && kr_is_float(k);
+        strs = strs && kr_is_exact_str(t, k);
+        tuples = tuples && kr_is_ptr(k) && kr_as_ptr(k)->type == kr_builtin_type(t, TUPLE);
+    }
+    if (ints)
+        return smallint_lt;
+    if (floats)
+        return float_lt;
+    if (strs)
+        return exact_str_lt;
+    if (tuples)
+        return exact_tuple_lt;
+    return list_sort_lt;
+}
+
 int kr_list_sort(KrThread *t, KrValue list, KrValue key, bool reverse)
 {
     KrList *l = kr_as_list(list);
@@ -787,7 +857,7 @@ int kr_list_sort(KrThread *t, KrValue list, KrValue key, bool reverse)
         }
     }
     if (n > 1) {
-        int s = kr_sort(saved, n, keys, list_sort_lt, t, reverse);
+        int s = kr_sort(saved, n, keys, choose_lt(t, keys ? keys : saved, n), t, reverse);
         if (s == KR_SORT_NOMEM)
             kr_no_memory(t);
         if (s != KR_SORT_OK)

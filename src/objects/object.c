@@ -6,12 +6,13 @@
 #include <stdlib.h>
 
 #include "objects/objects.h"
+#include "runtime/runtime.h"
 
 KrObject *kr_alloc(KrThread *t, KrType *type, size_t size)
 {
     KrObject *o;
     if (type->flags & KR_TPFLAG_GC) {
-        KrGCHead *g = calloc(1, sizeof(KrGCHead) + size);
+        KrGCHead *g = kr_block_alloc(&t->vm->blocks, sizeof(KrGCHead) + size);
         if (!g) {
             kr_no_memory(t);
             return NULL;
@@ -21,7 +22,7 @@ KrObject *kr_alloc(KrThread *t, KrType *type, size_t size)
         o->type = type;
         kr_gc_track(t, o);
     } else {
-        o = calloc(1, size);
+        o = kr_block_alloc(&t->vm->blocks, size);
         if (!o) {
             kr_no_memory(t);
             return NULL;
@@ -33,6 +34,11 @@ KrObject *kr_alloc(KrThread *t, KrType *type, size_t size)
      * only; built-in types live as long as the VM anyway). */
     if (type->flags & KR_TPFLAG_HEAPTYPE)
         type->ob.refcnt++;
+    /* The one place the collector is started from: the object is complete
+     * enough to be traversed (zeroed, its class counted). */
+    if ((type->flags & KR_TPFLAG_GC) && t->vm->gc[0].count > t->vm->gc[0].threshold && t->vm->gc_enabled &&
+        t->vm->gc[0].threshold > 0)
+        kr_gc_collect_auto(t);
     return o;
 }
 
@@ -41,9 +47,9 @@ void kr_free_object(KrThread *t, KrObject *o)
     KrType *type = o->type;
     if (type->flags & KR_TPFLAG_GC) {
         kr_gc_untrack(t, o);
-        free(kr_gc_head(o));
+        kr_block_free(&t->vm->blocks, kr_gc_head(o));
     } else {
-        free(o);
+        kr_block_free(&t->vm->blocks, o);
     }
     if (type->flags & KR_TPFLAG_HEAPTYPE)
         kr_decref(t, kr_ptr(type));
@@ -76,23 +82,50 @@ void kr_gc_untrack(KrThread *t, KrObject *o)
         t->vm->gc[0].count--;
 }
 
+void kr_call_finalizer(KrThread *t, KrObject *o)
+{
+    KrValue saved = t->exc;
+    t->exc = KR_ABSENT;
+    KrValue r = o->type->finalize(t, kr_ptr(o));
+    if (r == KR_ERROR) {
+        KrValue e = kr_err_fetch(t);
+        /* Reported as CPython does: the __del__ found on the class. */
+        KrValue del = kr_type_lookup(t, o->type, kr_name(t, dunder_del));
+        if (del == KR_ERROR) {
+            kr_err_clear(t);
+            del = KR_ABSENT;
+        }
+        kr_incref(del);
+        kr_write_unraisable(t, e, del == KR_ABSENT ? kr_ptr(o) : del);
+        kr_xdecref(t, del);
+        kr_decref(t, e);
+    } else {
+        kr_decref(t, r);
+    }
+    if (kr_err_occurred(t))
+        kr_err_clear(t);
+    t->exc = saved;
+}
+
 void kr_object_dealloc(KrThread *t, KrObject *o)
 {
     KrType *type = o->type;
     if (type->finalize) {
-        /* PEP 442: __del__ may resurrect the object. */
-        o->refcnt = 1;
-        KrValue saved = t->exc;
-        t->exc = KR_ABSENT;
-        KrValue r = type->finalize(t, kr_ptr(o));
-        if (r == KR_ERROR)
-            kr_err_clear(t); /* TODO: sys.unraisablehook */
-        else
-            kr_decref(t, r);
-        t->exc = saved;
-        if (--o->refcnt > 0)
-            return;
+        /* PEP 442: __del__ runs once (tracked objects remember it) and may
+         * resurrect the object. */
+        bool gc = (type->flags & KR_TPFLAG_GC) != 0;
+        if (!gc || !kr_gc_is_finalized(o)) {
+            if (gc)
+                kr_gc_set_finalized(o);
+            o->refcnt = 1;
+            kr_call_finalizer(t, o);
+            if (--o->refcnt > 0)
+                return;
+            type = o->type; /* __del__ may have changed __class__ */
+        }
     }
+    if (type->weaklistoffset)
+        kr_weakref_clear_referent(t, o);
     type->dealloc(t, o);
 }
 

@@ -858,8 +858,48 @@ static KrValue str_new(KrThread *t, KrType *type, const KrValue *args, size_t na
         return str_buf_result(t, fn(kr_str_view(self), &buf), &buf);                       \
     }
 
-STR_CASE_METHOD(str_lower, "lower", ustr_lower)
-STR_CASE_METHOD(str_upper, "upper", ustr_upper)
+/* lower() and upper() of an ASCII str: one pass into the result, no
+ * intermediate buffer (the common case by far). */
+static KrValue ascii_case(KrThread *t, KrValue self, bool upper)
+{
+    KrStr *s = kr_as_str(self);
+    KrValue r = kr_str_new_raw(t, s->len, 1, true);
+    if (r == KR_ERROR)
+        return r;
+    const unsigned char *src = kr_str_data(s);
+    unsigned char *dst = kr_str_data(kr_as_str(r));
+    for (size_t i = 0; i < s->len; i++) {
+        unsigned char c = src[i];
+        if (upper ? (c >= 'a' && c <= 'z') : (c >= 'A' && c <= 'Z'))
+            c ^= 0x20;
+        dst[i] = c;
+    }
+    return r;
+}
+
+STR_METHOD(str_lower)
+{
+    (void)args;
+    (void)kwnames;
+    if (str_check_noargs(t, "lower", nargs) < 0)
+        return KR_ERROR;
+    if (kr_as_str(self)->ascii && kr_as_str(self)->len > 1)
+        return ascii_case(t, self, false);
+    UStrBuf buf;
+    return str_buf_result(t, ustr_lower(kr_str_view(self), &buf), &buf);
+}
+
+STR_METHOD(str_upper)
+{
+    (void)args;
+    (void)kwnames;
+    if (str_check_noargs(t, "upper", nargs) < 0)
+        return KR_ERROR;
+    if (kr_as_str(self)->ascii && kr_as_str(self)->len > 1)
+        return ascii_case(t, self, true);
+    UStrBuf buf;
+    return str_buf_result(t, ustr_upper(kr_str_view(self), &buf), &buf);
+}
 STR_CASE_METHOD(str_casefold, "casefold", ustr_casefold)
 STR_CASE_METHOD(str_title, "title", ustr_title)
 STR_CASE_METHOD(str_capitalize, "capitalize", ustr_capitalize)

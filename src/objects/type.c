@@ -167,6 +167,12 @@ char *kr_instance_extras(KrObject *o)
     return (char *)o + off;
 }
 
+int64_t kr_type_extras_offset(KrType *tp)
+{
+    KrType *b = builtin_base(tp);
+    return b->varsize ? -1 : (int64_t)b->basicsize;
+}
+
 KrValue *kr_instance_dict_ptr(KrThread *t, KrValue obj)
 {
     (void)t;
@@ -659,7 +665,8 @@ static int slot_init(KrThread *t, KrValue self, const KrValue *args, size_t narg
             return kr_no_memory(t), -1;
     }
     argv[0] = self;
-    memcpy(argv + 1, args, (nargs + nkw) * sizeof(KrValue));
+    if (nargs + nkw)  /* args may be NULL then (kr_call0) */
+        memcpy(argv + 1, args, (nargs + nkw) * sizeof(KrValue));
     kr_incref(f);
     KrValue r = kr_call(t, f, argv, nargs + 1, kwnames);
     kr_decref(t, f);
@@ -701,7 +708,8 @@ static KrValue slot_new(KrThread *t, KrType *type, const KrValue *args, size_t n
         }
     }
     argv[0] = kr_ptr(type);
-    memcpy(argv + 1, args, (nargs + nkw) * sizeof(KrValue));
+    if (nargs + nkw)
+        memcpy(argv + 1, args, (nargs + nkw) * sizeof(KrValue));
     KrValue r = kr_call(t, f, argv, nargs + 1, kwnames);
     kr_decref(t, f);
     if (argv != stack)
@@ -1056,6 +1064,15 @@ static size_t extras_count(KrType *tp)
     return (tp->basicsize - builtin_base(tp)->basicsize) / sizeof(KrValue);
 }
 
+/* The weak-reference list in the extras holds a borrowed pointer (the
+ * weakref objects unlink themselves): the collector must not see it. */
+static size_t extras_weaklist_index(KrType *tp)
+{
+    if (!(tp->weaklistoffset & 1))
+        return SIZE_MAX;
+    return (tp->weaklistoffset - 1) / sizeof(KrValue);
+}
+
 static void subtype_dealloc(KrThread *t, KrObject *o)
 {
     KrType *tp = o->type;
@@ -1077,8 +1094,9 @@ static void subtype_traverse(KrObject *o, KrVisitFn visit, void *arg)
     KrType *tp = o->type;
     KrValue *extras = (KrValue *)kr_instance_extras(o);
     size_t n = extras_count(tp);
+    size_t weak = extras_weaklist_index(tp);
     for (size_t i = 0; i < n; i++)
-        if (kr_is_ptr(extras[i]))
+        if (kr_is_ptr(extras[i]) && i != weak)
             visit(kr_as_ptr(extras[i]), arg);
     visit(&tp->ob, arg);
     KrType *bb = builtin_base(tp);
@@ -1091,8 +1109,10 @@ static void subtype_clear(KrThread *t, KrObject *o)
     KrType *tp = o->type;
     KrValue *extras = (KrValue *)kr_instance_extras(o);
     size_t n = extras_count(tp);
+    size_t weak = extras_weaklist_index(tp);
     for (size_t i = 0; i < n; i++)
-        kr_clear(t, &extras[i]);
+        if (i != weak)
+            kr_clear(t, &extras[i]);
     KrType *bb = builtin_base(tp);
     if (bb->clear)
         bb->clear(t, o);
@@ -1364,7 +1384,7 @@ KrValue kr_type_new(KrThread *t, KrType *meta, KrValue name, KrValue bases, KrVa
         kr_decref(t, bases);
         return KR_ERROR;
     }
-    KrType *tp = (KrType *)kr_alloc(t, meta, sizeof(KrType));
+    KrType *tp = (KrType *)kr_alloc(t, meta, meta->basicsize > sizeof(KrType) ? meta->basicsize : sizeof(KrType));
     if (!tp) {
         kr_decref(t, bases);
         kr_decref(t, dict);
@@ -2349,6 +2369,7 @@ static void type_fill(KrType *tp)
     tp->getattr = type_getattr;
     tp->setattr = type_setattr;
     tp->binary[KR_OP_OR] = type_or;
+    tp->weaklistoffset = offsetof(KrType, weaklist);
 }
 
 /* int | str builds a types.UnionType (genericalias.c). */

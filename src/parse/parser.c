@@ -41,6 +41,10 @@ Token *p_fetch(Parser *p, int index)
         /* A sub-tokenizer's text stands inside the f-string's braces, which
          * CPython 3.11 turns into parentheses. */
         t->level = p->tok->level + (p->tok->sub ? 1 : 0);
+        /* eval and single mode: CPython adds no line break to the text, and
+         * the NEWLINE it makes up at the end sits at column -1 */
+        if (p->virtual_eof_newline && t->kind == TOK_NEWLINE && !p->tok->sub && t->start == p->tok->buf_end - 1)
+            t->col_offset = t->end_col_offset = -1;
         p->ntokens++;
     }
     return p_token(p, index);
@@ -283,6 +287,21 @@ static void parser_release(Parser *p)
     p->memo_cap = 0;
 }
 
+/* Lines of the source (a last line without a break counts). */
+static int count_lines(Parser *p)
+{
+    int n = 0;
+    for (const char *c = p->tok->buf; c < p->tok->buf_end; c++)
+        n += *c == '\n';
+    return n;
+}
+
+static void *single_eof_error(Parser *p)
+{
+    int n = count_lines(p);
+    return p_error_span(p, SYNERR_SYNTAX, n, -1, n, -1, "invalid syntax");
+}
+
 static AstNode *parse_mode(Parser *p, ParseMode mode)
 {
     switch (mode) {
@@ -312,9 +331,39 @@ static AstNode *parse_mode(Parser *p, ParseMode mode)
         return m;
     }
     case PARSE_SINGLE: {
+        /* CPython's tokenizer does not end single-mode text with a newline,
+         * so input without a statement, or a compound statement that is not
+         * followed by a line break, fails at the end: column -1 of the last
+         * line. */
+        if (p_peek(p)->kind == TOK_ENDMARKER)
+            return single_eof_error(p);
         AstSeq *body = p_statement(p);
         if (!body)
             return NULL;
+        const AstNode *st = body->items[0];
+        bool compound = body->n == 1 && (st->kind == AST_FunctionDef || st->kind == AST_AsyncFunctionDef ||
+                                         st->kind == AST_ClassDef || st->kind == AST_If || st->kind == AST_While ||
+                                         st->kind == AST_For || st->kind == AST_AsyncFor || st->kind == AST_With ||
+                                         st->kind == AST_AsyncWith || st->kind == AST_Try || st->kind == AST_TryStar ||
+                                         st->kind == AST_Match);
+        Token *next = p_peek(p);
+        if (next->kind != TOK_ENDMARKER) {
+            if (compound)
+                return p_error_tok(p, next, "invalid syntax");
+            Token *nl = p_token(p, p->pos - 1);
+            return p_error_span(p, SYNERR_SYNTAX, nl->lineno, nl->col_offset, nl->lineno, nl->col_offset,
+                                "multiple statements found while compiling a single statement");
+        }
+        if (compound && !p->final_newline) {
+            /* ...unless it ends with an indented block whose last line has a
+             * token: the DEDENT at the end of the text stands for the break */
+            int i = p->pos - 1;
+            bool ok = i > 0 && p_token(p, i)->kind == TOK_DEDENT;
+            while (i > 0 && (p_token(p, i)->kind == TOK_DEDENT || p_token(p, i)->kind == TOK_NEWLINE))
+                i--;
+            if (!ok || p_token(p, i)->end_lineno != count_lines(p))
+                return single_eof_error(p);
+        }
         AstNode *m = ast_new(p->arena, AST_Interactive, (AstPos){0});
         if (!m)
             return p_nomem(p);
@@ -417,6 +466,8 @@ AstNode *parse_source_with(Arena *arena, const char *src, size_t len, const char
         return NULL;
     Parser p;
     parser_init(&p, tok, arena, err);
+    p.final_newline = len > 0 && (src[len - 1] == '\n' || src[len - 1] == '\r');
+    p.virtual_eof_newline = !p.final_newline && (mode == PARSE_EVAL || mode == PARSE_SINGLE);
     AstNode *tree = run_parser(&p, mode_rule, mode);
     parser_release(&p);
     return tree;

@@ -41,6 +41,10 @@ typedef struct Parser {
     int memo_cap;
     /* Nesting while parsing f-string replacement fields: f-strings in
      * sub-tokenizers share this parser's arena and error slot. */
+    /* The source as given ended with a line break (the tokenizer's buffer
+     * always does): single mode needs it after a one-line compound statement. */
+    bool final_newline;
+    bool virtual_eof_newline;   /* ...and the mode is eval or single */
 } Parser;
 
 /* ---- tokens ---- */

@@ -30,6 +30,9 @@ typedef struct SyntaxErrorInfo {
      * reports their columns in UTF-8 bytes even in a file with a coding
      * declaration, where the parser's count characters. */
     bool byte_offsets;
+    /* An error CPython's tokenizer raises at once (not one it leaves in its
+     * state for the parser): its text is the line without the line break. */
+    bool line_only;
 } SyntaxErrorInfo;
 
 #endif

@@ -1262,8 +1262,11 @@ int tok_next(Tokenizer *t, Token *tok)
         t->soft_error = false;
         t->failed = true;
         t->pending_error = NULL;
+        t->err->line_only = true;
         return -1;
     }
+    if (status < 0 && !t->soft_error)
+        t->err->line_only = true;
     return status;
 }
 

@@ -278,8 +278,19 @@ static const char *source_text(KrThread *t, KrValue src, size_t *len, const char
         *len = b->len;
         return b->len ? (const char *)b->data : "";
     }
-    kr_raise_fmt(t, kr_exc_type(t, TypeError), "%s() arg 1 must be a string, bytes or code object", fname);
+    if (strcmp(fname, "compile") == 0)
+        kr_raise_fmt(t, kr_exc_type(t, TypeError), "compile() arg 1 must be a string, bytes or AST object");
+    else
+        kr_raise_fmt(t, kr_exc_type(t, TypeError), "%s() arg 1 must be a string, bytes or code object", fname);
     return NULL;
+}
+
+/* The __future__ features of the calling Python code, which compile()
+ * and exec() pass on to the code they compile. */
+static int64_t caller_future_flags(KrThread *t)
+{
+    KrFrame *f = python_frame(t);
+    return f ? (f->code->flags & CO_FUTURE_ANNOTATIONS) : 0;
 }
 
 static KrValue builtin_compile(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
@@ -290,8 +301,6 @@ static KrValue builtin_compile(KrThread *t, KrValue self, const KrValue *args, s
     KrValue a[7];
     if (kr_parse_args(t, &spec, args, nargs, kwnames, a) < 0)
         return KR_ERROR;
-    if (kr_type(t, a[0]) == kr_builtin_type(t, CODE))
-        return kr_incref(a[0]);
     if (!kr_is_str(t, a[2]))
         return kr_raise_fmt(t, kr_exc_type(t, TypeError), "compile() argument 'mode' must be str, not %T", a[2]);
     const char *mode = kr_as_str(a[2])->utf8;
@@ -300,8 +309,21 @@ static KrValue builtin_compile(KrThread *t, KrValue self, const KrValue *args, s
     int64_t flags = 0;
     if (a[3] != KR_ABSENT && kr_as_ssize(t, a[3], &flags) < 0)
         return KR_ERROR;
+    /* the bits compile() accepts: CO_NESTED (obsolete), PyCF_DONT_IMPLY_DEDENT,
+     * PyCF_ONLY_AST, PyCF_TYPE_COMMENTS, PyCF_ALLOW_TOP_LEVEL_AWAIT,
+     * PyCF_ALLOW_INCOMPLETE_INPUT and the CO_FUTURE_* features */
+    if (flags & ~(int64_t)(0x10 | 0x200 | 0x400 | 0x1000 | 0x2000 | 0x4000 | 0x1fe0000))
+        return kr_raise_fmt(t, kr_exc_type(t, ValueError), "compile(): unrecognised flags");
+    int64_t optimize = -1;
+    if (a[5] != KR_ABSENT && kr_as_ssize(t, a[5], &optimize) < 0)
+        return KR_ERROR;
+    if (optimize < -1 || optimize > 2)
+        return kr_raise_fmt(t, kr_exc_type(t, ValueError), "compile(): invalid optimize value");
     if (flags & 0x400)
         return kr_raise_fmt(t, kr_exc_type(t, NotImplementedError), "compile() to an AST is not supported yet");
+    int64_t future = flags & CO_FUTURE_ANNOTATIONS;
+    if (a[4] == KR_ABSENT || !kr_truth(t, a[4]))
+        future |= caller_future_flags(t);
     KrValue fname = a[1];
     if (!kr_is_str(t, fname)) {
         if (kr_is_ptr(fname) && (kr_type(t, fname)->flags & KR_TPFLAG_BYTES_SUBCLASS)) {
@@ -309,7 +331,7 @@ static KrValue builtin_compile(KrThread *t, KrValue self, const KrValue *args, s
             if (fname == KR_ERROR)
                 return fname;
         } else {
-            return kr_raise_fmt(t, kr_exc_type(t, TypeError), "compile() argument 'filename' must be str, bytes or os.PathLike, not %T", fname);
+            return kr_raise_fmt(t, kr_exc_type(t, TypeError), "expected str, bytes or os.PathLike object, not %T", fname);
         }
     } else {
         kr_incref(fname);
@@ -319,9 +341,9 @@ static KrValue builtin_compile(KrThread *t, KrValue self, const KrValue *args, s
     KrValue r = KR_ERROR;
     if (src) {
         if (memchr(src, 0, len))
-            r = kr_raise_fmt(t, kr_exc_type(t, SyntaxError), "source code string cannot contain null bytes");
+            r = kr_raise_fmt(t, kr_exc_type(t, ValueError), "source code string cannot contain null bytes");
         else
-            r = kr_compile_source(t, src, len, kr_as_str(fname)->utf8, mode, false);
+            r = kr_compile_source_flags(t, src, len, kr_as_str(fname)->utf8, mode, false, future);
     }
     kr_decref(t, fname);
     return r;
@@ -374,14 +396,15 @@ static KrValue exec_or_eval(KrThread *t, const KrValue *args, size_t nargs, KrVa
         if (!src)
             goto done;
         if (memchr(src, 0, len)) {
-            kr_raise_fmt(t, kr_exc_type(t, SyntaxError), "source code string cannot contain null bytes");
+            kr_raise_fmt(t, kr_exc_type(t, ValueError), "source code string cannot contain null bytes");
             goto done;
         }
         /* eval() strips leading spaces and tabs. */
         if (is_eval)
             while (len && (*src == ' ' || *src == '\t'))
                 src++, len--;
-        code = kr_compile_source(t, src, len, "<string>", is_eval ? "eval" : "exec", false);
+        code = kr_compile_source_flags(t, src, len, "<string>", is_eval ? "eval" : "exec", false,
+                                       caller_future_flags(t));
         if (code == KR_ERROR)
             goto done;
     }

@@ -15,8 +15,35 @@
 void kr_flush_std_streams(KrThread *t);
 
 /* Raises SyntaxError (or its subclass) from the front end's error record. */
+/* Line `lineno` of the file `filename` (with its line break), or None:
+ * CPython reads the text of a compiler error from the file the code names,
+ * even for compile() of a string. */
+static KrValue file_line(KrThread *t, const char *filename, int lineno)
+{
+    FILE *fp = lineno > 0 ? fopen(filename, "rb") : NULL;
+    if (!fp)
+        return KR_NONE;
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n = -1;
+    for (int i = 0; i < lineno; i++)
+        if ((n = getline(&line, &cap, fp)) < 0)
+            break;
+    fclose(fp);
+    KrValue text = KR_NONE;
+    if (n >= 0) {
+        text = kr_str_from_utf8(t, line, (size_t)n);
+        if (text == KR_ERROR) {
+            kr_err_clear(t);
+            text = KR_NONE;
+        }
+    }
+    free(line);
+    return text;
+}
+
 static KrValue raise_syntax_error(KrThread *t, const SyntaxErrorInfo *err, const char *filename, const char *src,
-                                  size_t len)
+                                  size_t len, bool from_string, bool add_newline, bool msg_only)
 {
     if (err->kind == SYNERR_NOMEM)
         return kr_no_memory(t);
@@ -37,14 +64,31 @@ static KrValue raise_syntax_error(KrThread *t, const SyntaxErrorInfo *err, const
     }
     if (err->text) {
         text = kr_str_from_cstr(t, err->text);
+    } else if (err->byte_offsets && from_string) {
+        /* an error of the passes after parsing, in compile() of a string */
+        text = file_line(t, filename, err->lineno);
     } else if (line && err->lineno > 0) {
         const char *end = memchr(line, '\n', (size_t)(src + len - line));
-        size_t n = end ? (size_t)(end - line) + 1 : (size_t)(src + len - line);
+        size_t n = end ? (size_t)(end - line) + !err->line_only : (size_t)(src + len - line);
         text = kr_str_from_utf8(t, line, n);
         if (text == KR_ERROR) {
             kr_err_clear(t);
             text = KR_NONE;
+        } else if (!end && add_newline && !err->line_only) {
+            /* compile() in exec mode reads the string with a final line
+             * break added, so the last line's text has one */
+            KrValue nl = kr_str_from_cstr(t, "\n");
+            KrValue full = nl == KR_ERROR ? KR_ERROR : kr_str_concat(t, text, nl);
+            kr_xdecref(t, nl);
+            if (full != KR_ERROR) {
+                kr_decref(t, text);
+                text = full;
+            } else {
+                kr_err_clear(t);
+            }
         }
+    } else if (err->lineno == 0) {
+        text = kr_str_from_cstr(t, "");
     }
     /* Columns: 1-based character offsets. */
     long offset = err->col_offset + 1, end_offset = err->end_lineno ? err->end_col_offset + 1 : 0;
@@ -56,35 +100,64 @@ static KrValue raise_syntax_error(KrThread *t, const SyntaxErrorInfo *err, const
             for (long b = 0; b < (long)tl && b < err->col_offset; b++)
                 if ((tu[b] & 0xC0) != 0x80)
                     chars++;
-            offset = chars + 1;
+            /* column -1: CPython's "end of input" position, offset 0 */
+            offset = err->col_offset < 0 ? 0 : chars + 1;
             if (end_offset && err->end_lineno == err->lineno) {
                 long echars = 0;
                 for (long b = 0; b < (long)tl && b < err->end_col_offset; b++)
                     if ((tu[b] & 0xC0) != 0x80)
                         echars++;
-                end_offset = echars + 1;
+                end_offset = err->col_offset < 0 ? 0 : err->end_col_offset < 0 ? -1 : echars + 1;
             }
         }
     }
     KrValue msg = kr_str_from_cstr(t, err->msg);
     KrValue fname = kr_str_from_cstr(t, filename);
+    /* line 0, column -1: the end of empty input, ends included */
+    bool has_end = err->end_lineno || (err->lineno == 0 && err->col_offset < 0);
     KrValue details = kr_tuple_pack(t, 6, fname, kr_smallint(err->lineno), kr_smallint(offset), text,
-                                    err->end_lineno ? kr_smallint(err->end_lineno) : KR_NONE,
-                                    err->end_lineno ? kr_smallint(end_offset) : KR_NONE);
+                                    has_end ? kr_smallint(err->end_lineno) : KR_NONE,
+                                    has_end ? kr_smallint(end_offset) : KR_NONE);
     KrValue args = kr_tuple_pack(t, 2, msg, details);
-    kr_decref(t, msg);
     kr_decref(t, fname);
     kr_decref(t, text);
     kr_decref(t, details);
-    if (args == KR_ERROR)
+    if (args == KR_ERROR) {
+        kr_decref(t, msg);
         return args;
-    kr_raise_args(t, type, args);
+    }
+    if (!msg_only) {
+        kr_decref(t, msg);
+        kr_raise_args(t, type, args);
+        kr_decref(t, args);
+        return KR_ERROR;
+    }
+    /* CPython's symbol table sets the location as attributes of a
+     * SyntaxError made from the message alone: args is (msg,) */
+    KrValue exc = kr_call(t, kr_ptr(type), kr_tuple_items(args), 2, 0);
     kr_decref(t, args);
+    KrValue margs = exc == KR_ERROR ? KR_ERROR : kr_tuple_pack(t, 1, msg);
+    kr_decref(t, msg);
+    if (margs == KR_ERROR || kr_setattr(t, exc, kr_name(t, args), margs) < 0 ||
+        (!err->end_lineno && err->lineno > 0 && kr_setattr(t, exc, kr_name(t, end_lineno), kr_smallint(err->lineno)) < 0)) {
+        kr_xdecref(t, margs);
+        kr_xdecref(t, exc);
+        return KR_ERROR;
+    }
+    kr_decref(t, margs);
+    kr_raise(t, exc);
+    kr_decref(t, exc);
     return KR_ERROR;
 }
 
 KrValue kr_compile_source(KrThread *t, const char *src, size_t len, const char *filename, const char *mode,
                           bool from_file)
+{
+    return kr_compile_source_flags(t, src, len, filename, mode, from_file, 0);
+}
+
+KrValue kr_compile_source_flags(KrThread *t, const char *src, size_t len, const char *filename, const char *mode,
+                                bool from_file, int64_t future_flags)
 {
     Arena arena;
     arena_init(&arena);
@@ -98,16 +171,20 @@ KrValue kr_compile_source(KrThread *t, const char *src, size_t len, const char *
     AstNode *mod = parse_source_with(&arena, src, len, filename, pmode, &opts, &err, &tok);
     KrValue code = KR_ERROR;
     if (!mod) {
-        raise_syntax_error(t, &err, filename, src, len);
+        raise_syntax_error(t, &err, filename, src, len, !from_file, !from_file && pmode == PARSE_EXEC, false);
         goto done;
     }
     SymTable *st = symtable_build(&arena, mod, &err);
     if (!st) {
-        raise_syntax_error(t, &err, filename, src, len);
+        /* CPython's compiler, not its symbol table, finds a late __future__ */
+        bool msg_only = strncmp(err.msg, "from __future__ imports", 23) != 0;
+        raise_syntax_error(t, &err, filename, src, len, !from_file, !from_file && pmode == PARSE_EXEC, msg_only);
         goto done;
     }
+    if (future_flags & CO_FUTURE_ANNOTATIONS)
+        st->future_features |= FUTURE_ANNOTATIONS;
     if (mod->kind == AST_Module && compile_checks(mod, st, &err, NULL) < 0) {
-        raise_syntax_error(t, &err, filename, src, len);
+        raise_syntax_error(t, &err, filename, src, len, !from_file, !from_file && pmode == PARSE_EXEC, false);
         goto done;
     }
     code = kr_codegen(t, &arena, mod, st, filename,
@@ -127,6 +204,8 @@ typedef struct {
 static int out_write(void *ctx, const char *data, size_t len)
 {
     OutBuf *b = ctx;
+    if (len == 0)  /* b->data may still be NULL */
+        return 0;
     if (b->len + len > b->cap) {
         size_t cap = (b->len + len) * 2 + 256;
         char *nd = realloc(b->data, cap);
@@ -969,7 +1048,7 @@ int kr_run_main_file(KrThread *t, const char *path)
     compile_warnings_free(&warnings);
     if (cr < 0) {
         if (err.kind == SYNERR_NOMEM || err.kind == SYNERR_RECURSION) {
-            raise_syntax_error(t, &err, path, src, len);
+            raise_syntax_error(t, &err, path, src, len, false, false, false);
             arena_free(&arena);
             free(src);
             kr_decref(t, m);

@@ -23,6 +23,10 @@ int kr_runtime_init(KrThread *t);
  * mode: "exec", "eval" or "single". */
 KrValue kr_compile_source(KrThread *t, const char *src, size_t len, const char *filename, const char *mode,
                           bool from_file);
+/* ...with __future__ features in effect from the start: CO_FUTURE_* bits
+ * (compile() and exec() inherit their caller's). */
+KrValue kr_compile_source_flags(KrThread *t, const char *src, size_t len, const char *filename, const char *mode,
+                                bool from_file, int64_t future_flags);
 
 /* Runs a file as __main__ / a string as __main__; returns the exit status
  * (printing an uncaught exception as CPython does). */
@@ -38,6 +42,26 @@ void kr_display_exception(KrThread *t, KrValue exc);
  * CPython's default sys.unraisablehook: "Exception ignored in: <obj repr>"
  * and the traceback. */
 void kr_write_unraisable(KrThread *t, KrValue exc, KrValue obj);
+/* The cycle collector (runtime/gc.c). */
+intptr_t kr_gc_collect(KrThread *t, int generation);
+void kr_gc_collect_auto(KrThread *t);
+void kr_gc_startup_done(KrVM *vm);
+bool kr_gc_is_finalized(KrObject *o);
+void kr_gc_set_finalized(KrObject *o);
+/* During a collection: is o among the garbage found? */
+bool kr_gc_is_garbage(KrObject *o);
+KrValue kr_gc_module_new(KrThread *t);
+/* Calls o's __del__ (type->finalize), reporting an exception as
+ * unraisable; the caller holds a reference to o. */
+void kr_call_finalizer(KrThread *t, KrObject *o);
+
+/* Weak references (objects/weakref.c). */
+void kr_weakref_clear_referent(KrThread *t, KrObject *o);
+void kr_weakref_clear_for_gc(KrThread *t, KrObject *o, KrValue pending);
+KrValue kr_weakref_call_callback(KrThread *t, KrValue ref);
+KrValue kr_weakref_callback_of(KrValue ref);
+KrValue kr_weakref_module_new(KrThread *t);
+
 /* The "Did you mean" name for an AttributeError or NameError (a new
  * reference), or KR_ABSENT (runtime/suggestions.c). */
 KrValue kr_suggestion_for(KrThread *t, KrValue exc);

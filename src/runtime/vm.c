@@ -46,7 +46,9 @@ static void gc_init(KrVM *vm)
         vm->gc[i].threshold = thresholds[i];
     }
     vm->gc_permanent.head.next = vm->gc_permanent.head.prev = &vm->gc_permanent.head;
+    vm->gc_startup.next = vm->gc_startup.prev = &vm->gc_startup;
     vm->gc_enabled = true;
+    vm->gc_collecting = true; /* no collection during start-up */
 }
 
 KrThread *kr_thread_new(KrVM *vm)
@@ -139,17 +141,44 @@ KrVM *kr_vm_new(void)
         kr_print_exception(t);
         fatal("cannot create the builtins and sys modules");
     }
+    kr_gc_startup_done(vm);
+    vm->gc_collecting = false;
     return vm;
 }
 
 void kr_vm_free(KrVM *vm)
 {
-    /* Objects are reclaimed by the process exit for now; a full teardown
-     * (module dicts cleared in CPython's order, then a final collection)
-     * comes with the embedding API. */
     if (!vm)
         return;
+    /* Modules go first (their globals hold most of a program's objects),
+     * then the collector frees what formed cycles.  What start-up made
+     * (types, builtins, sys) is still reclaimed by the process exit. */
+    KrThread *t = vm->main_thread;
+    if (t && kr_is_ptr(vm->modules)) {
+        KrValue saved = t->exc;
+        t->exc = KR_ABSENT;
+        KrValue mods = vm->modules;
+        size_t pos = 0;
+        KrValue k, m;
+        KrValue user = kr_list_new(t, 0);
+        while (user != KR_ERROR && kr_dict_next(mods, &pos, &k, &m))
+            if (m != vm->sys && m != vm->builtins && kr_list_append(t, user, k) < 0)
+                kr_err_clear(t);
+        if (user != KR_ERROR) {
+            /* Newest first, as CPython's finalize_modules does. */
+            KrList *l = kr_as_list(user);
+            for (size_t i = l->len; i-- > 0;)
+                if (kr_dict_del(t, mods, l->items[i]) < 0)
+                    kr_err_clear(t);
+            kr_decref(t, user);
+        }
+        kr_err_clear(t);
+        kr_gc_collect(t, KR_GC_GENERATIONS - 1);
+        vm->gc_enabled = false;
+        t->exc = saved;
+    }
     kr_eval_thread_free(vm->main_thread);
     free(vm->main_thread);
+    kr_block_cache_clear(&vm->blocks);
     free(vm);
 }

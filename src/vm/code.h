@@ -24,6 +24,10 @@ typedef uint64_t KrInstr;
     ((KrInstr)(op) | (KrInstr)((a)&0xFFFF) << 8 | (KrInstr)((b)&0xFFFF) << 24 |                 \
      (KrInstr)((c)&0xFFFF) << 40 | (KrInstr)((x)&0xFF) << 56)
 
+/* In BINARY, INPLACE and COMPARE: operand c names a constant, K[c], not a
+ * register (x & 0x7F is the operator). */
+#define KR_X_CONST 0x80
+
 /* Comparison kinds of COMPARE beyond the six rich comparisons. */
 enum { CMP_IS = 6, CMP_IS_NOT, CMP_IN, CMP_NOT_IN };
 /* UNARY kinds. */
@@ -34,6 +38,7 @@ enum {
     CO_OPTIMIZED = 0x1, CO_NEWLOCALS = 0x2, CO_VARARGS = 0x4, CO_VARKEYWORDS = 0x8,
     CO_NESTED = 0x10, CO_GENERATOR = 0x20, CO_NOFREE = 0x40, CO_COROUTINE = 0x80,
     CO_ITERABLE_COROUTINE = 0x100, CO_ASYNC_GENERATOR = 0x200,
+    CO_FUTURE_ANNOTATIONS = 0x1000000,
 };
 
 /* An exception-table entry: instructions [start, end) are protected by the
@@ -96,6 +101,7 @@ struct KrFrame {
     KrValue globals, builtins, locals; /* borrowed while running */
     uint32_t ret_reg;           /* the caller's register that gets the result */
     bool entry;                 /* returning from it leaves the eval loop */
+    bool owns_func;             /* holds a reference to func (a bound method's function) */
     KrValue frame_obj;          /* the Python frame object, made on demand */
     struct KrGen *gen;          /* the generator this frame belongs to, or NULL */
 };

@@ -20,7 +20,7 @@ try:
     format(Default(), 'x')
 except TypeError as e:
     print(type(e).__name__, e)
-print(format(Default(), '') == str(Default()) or 'ok')
+print(format(d, '') == str(d))
 
 # non-string returns are errors
 class BadRepr:

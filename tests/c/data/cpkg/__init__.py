@@ -1,0 +1,1 @@
+# A package for embed_basic.c's dotted import.

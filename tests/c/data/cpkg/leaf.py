@@ -1,0 +1,2 @@
+# cpkg.leaf: krait_import("cpkg.leaf") gives this module itself.
+NAME = "leaf"

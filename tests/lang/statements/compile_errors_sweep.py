@@ -1,0 +1,53 @@
+# SyntaxErrors raised while compiling (symbol table and code generator),
+# with their positions: a broad sweep of declarations, targets, loops,
+# async, comprehensions, match and call forms.
+srcs = [
+ 'return', 'def f():\n  class C:\n    return 1', 'yield 1', 'class C:\n  yield 1',
+ 'await x', 'def f():\n  await x', 'async def f():\n  def g():\n    await x',
+ 'lambda: await x', 'async def f():\n  lambda: await x', 'async def f():\n  [await x for y in z]',
+ 'def f():\n  [await x for y in z]', 'async def f():\n  yield from x', 'async def f():\n  return 1\n  yield 2',
+ 'break', 'continue', 'if 1:\n  break', 'while 1:\n  def f():\n    break',
+ 'while 1:\n  class C:\n    continue', 'for x in y:\n  pass\nelse:\n  break',
+ 'try:\n  pass\nfinally:\n  continue', 'while 1:\n  try:\n    pass\n  finally:\n    continue',
+ 'nonlocal x', 'class C:\n  nonlocal x', 'def f():\n  nonlocal x', 'def f():\n  global x\n  nonlocal x',
+ 'def f(x):\n  global x', 'def f(x):\n  def g():\n    nonlocal x\n    global x',
+ 'def f():\n  x = 1\n  def g():\n    print(x)\n    nonlocal x', 'def f():\n  x = 1\n  def g():\n    x = 2\n    nonlocal x',
+ 'x = 1\nglobal x', 'print(x)\nglobal x', 'def f():\n  x: int = 1\n  global x', 'def f():\n  global x\n  x: int = 1',
+ 'def f():\n  x = 1\n  def g():\n    nonlocal x\n    x: int = 2',
+ 'def f(a, b, a): pass', 'lambda a, a: 0', 'def f(a, *a): pass', 'def f(a, **a): pass',
+ 'def f(*, a, **a): pass', 'def f(a, /, a): pass',
+ 'def f():\n  from m import *', 'class C:\n  from m import *', 'lambda: (yield)',
+ '[x for x in (yield)]', '[(yield x) for x in y]', '{(yield) for x in y}', '{x: (yield) for x in y}',
+ '((yield) for x in y)', '[i := 0 for i in y]', '[j for i in y if (j := 1) for j in z]',
+ 'class C:\n  [(y := 1) for x in z]', '[x for x in (y := [1])]', '[x for x in y for z in (w := y)]',
+ 'def f():\n  [(x := 1) for x in y]', '[[(j := j) for i in k] for j in l]',
+ 'def f():\n  x = 1\n  del x\n  def g():\n    return x',
+ 'f(**a, *b)', 'f(a=1, a=2)', 'f(a=1, b)', 'f(**a, b)', 'f(x for x in y, z)',
+ 'def f(a=1, b): pass', 'def f(*): pass', 'def f(*, **k): pass',
+ 'x: int += 1', '(x, y): int', '[x]: int = 1', 'x.y: int', 'x[0]: int = 1',
+ 'a + 1 = 2', 'f() = 1', 'del f()', 'del (a, f())', '(a, b) += 1', 'None = 1', '__debug__ = 1',
+ 'def f(__debug__): pass', 'class __debug__: pass', 'x.__debug__ = 1', 'del __debug__',
+ 'import a as __debug__', 'for __debug__ in x: pass', 'True = 1', '... = 1', 'f"{x}" = 1',
+ 'with a as 1: pass', 'for 1 in x: pass', '[x for 1 in y]', 'x = yield = 1',
+ 'def f():\n  x = yield = 1', 'a, *b, *c = d', '*a = b', 'print(*a, **b, *c)',
+ 'match x:\n  case a:\n    pass\n  case b:\n    pass', 'match x:\n  case _:\n    pass\n  case 1:\n    pass',
+ 'match x:\n  case a | b:\n    pass', 'match x:\n  case [a, a]:\n    pass', 'match x:\n  case {"k": a, "k": b}:\n    pass',
+ 'match x:\n  case C(a=1, a=2):\n    pass', 'match x:\n  case a if a:\n    pass\n  case b:\n    pass',
+ 'match x:\n  case (a | [a, b]):\n    pass', 'match x:\n  case [*a, *b]:\n    pass',
+ 'def f():\n  x = 1\n  class C:\n    nonlocal x\n    def x(): pass',
+ 'async def f():\n  async with a: pass\ndef g():\n  async with a: pass',
+ 'def g():\n  async for x in y: pass', 'async def f():\n  async for x in y: pass',
+ 'def f(): return [x async for x in y]', 'async def f():\n  return (x async for x in y)',
+ 'def g():\n  return (x async for x in y)',
+ 'class C:\n  def f(self):\n    super().__init__()\n  __class__ = 1',
+ 'class C:\n  def f(self):\n    nonlocal __class__',
+ 'def f(x):\n  del x\n  nonlocal x', 'try:\n  pass\nexcept* ValueError:\n  break',
+ 'for x in y:\n  try:\n    pass\n  except* ValueError:\n    continue',
+ 'def f():\n  try:\n    pass\n  except* ValueError:\n    return',
+]
+for s in srcs:
+    try:
+        compile(s, 'f', 'exec')
+        print('ok', repr(s))
+    except SyntaxError as e:
+        print(repr(s), '->', type(e).__name__, e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset)
