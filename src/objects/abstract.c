@@ -552,8 +552,12 @@ int kr_setitem(KrThread *t, KrValue obj, KrValue key, KrValue value)
     KrType *tp = kr_type(t, obj);
     if (tp->setitem)
         return tp->setitem(t, obj, key, value);
-    if (value == KR_ABSENT)
+    /* CPython words it "doesn't" only on the sequence path: a type with
+     * sequence methods and an index key. */
+    if (value == KR_ABSENT && (tp->contains || tp->len) && (kr_is_int(t, key) || kr_type(t, key)->index))
         return type_error(t, "'%T' object doesn't support item deletion", obj), -1;
+    if (value == KR_ABSENT)
+        return type_error(t, "'%T' object does not support item deletion", obj), -1;
     return type_error(t, "'%T' object does not support item assignment", obj), -1;
 }
 

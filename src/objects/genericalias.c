@@ -205,7 +205,7 @@ static KrValue alias_getattr(KrThread *t, KrValue self, KrValue name)
      * list[int].__name__ is 'list'. */
     static const char *const own[] = {"__origin__", "__args__", "__parameters__", "__class__", "__mro_entries__",
                                       "__reduce_ex__", "__reduce__", "__copy__", "__deepcopy__", "__unpacked__",
-                                      "__typing_unpacked_tuple_args__", NULL};
+                                      "__typing_unpacked_tuple_args__", "__dir__", NULL};
     for (int i = 0; own[i]; i++)
         if (kr_str_equal_cstr(name, own[i]))
             return kr_generic_getattr(t, self, name);
@@ -348,7 +348,35 @@ static KrValue alias_mro_entries(KrThread *t, KrValue self, const KrValue *args,
     return kr_tuple_pack(t, 1, as_alias(self)->origin);
 }
 
+/* dir(list[int]): the origin's names and the alias's own. */
+static KrValue alias_dir(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
+{
+    (void)args, (void)nargs, (void)kwnames;
+    KrValue names = kr_call_special(t, as_alias(self)->origin, kr_name(t, dunder_dir), NULL, 0);
+    if (names == KR_ERROR)
+        return names;
+    KrValue list = kr_list_from_iterable(t, names);
+    kr_decref(t, names);
+    if (list == KR_ERROR)
+        return list;
+    static const char *const own[] = {"__origin__", "__args__", "__parameters__", "__mro_entries__",
+                                      "__reduce_ex__", "__reduce__", "__copy__", "__deepcopy__", "__unpacked__",
+                                      "__typing_unpacked_tuple_args__", NULL};
+    for (int i = 0; own[i]; i++) {
+        KrValue n = kr_str_intern_cstr(t, own[i]);
+        int has = n == KR_ERROR ? -1 : kr_contains(t, list, n);
+        if (has < 0 || (!has && kr_list_append(t, list, n) < 0)) {
+            kr_xdecref(t, n == KR_ERROR ? KR_NONE : n);
+            kr_decref(t, list);
+            return KR_ERROR;
+        }
+        kr_decref(t, n);
+    }
+    return list;
+}
+
 static const KrMethodDef alias_methods[] = {
+    {"__dir__", alias_dir, 0, NULL},
     {"__mro_entries__", alias_mro_entries, 0, NULL},
     {"__instancecheck__", alias_no_check, 0, NULL},
     {"__subclasscheck__", alias_no_subcheck, 0, NULL},

@@ -444,6 +444,17 @@ int kr_type_ready_layout(KrThread *t, KrType *tp)
     return 0;
 }
 
+/* The built-in sequences whose + is CPython's sq_concat: they have
+ * __add__ but no __radd__. */
+static bool is_concat_type(const KrType *tp)
+{
+    static const char *const names[] = {"str", "bytes", "bytearray", "tuple", "list"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(tp->spec->name, names[i]) == 0)
+            return true;
+    return false;
+}
+
 /* Does the spec define a method `name` itself (list.__getitem__ is a
  * method in CPython, not a slot wrapper)? */
 static bool spec_has_method(const KrTypeSpec *spec, KrValue name)
@@ -465,6 +476,8 @@ int kr_type_ready_builtin(KrThread *t, KrType *tp)
         if (!slot_is_set(tp, d))
             continue;
         if (d->kind == SLOT_GETATTR || d->kind == SLOT_DEL)
+            continue;
+        if (d->kind == SLOT_RBINARY && d->op == KR_OP_ADD && is_concat_type(tp))
             continue;
         if (tp->base && slot_is_set(tp->base, d)) {
             bool second;

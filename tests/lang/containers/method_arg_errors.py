@@ -21,7 +21,8 @@ T(lambda: [3, 'a'].sort())
 T(lambda: [].extend(5))
 T(lambda: [1] * 'a')
 T(lambda: [1] + (1,))
-T(lambda: [1][1.0])
+fidx = 1.0
+T(lambda: [1][fidx])
 T(lambda: [1][5])
 T(lambda: [1].__setitem__(5, 1))
 T(lambda: [1, 2].__setitem__(slice(0, 2, 2), [1, 2, 3]))
@@ -93,3 +94,11 @@ T(lambda: type(list.__reversed__).__name__)
 T(lambda: type(bytearray.__getitem__).__name__)
 T(lambda: type(str.__getitem__).__name__)
 T(lambda: {}.__getitem__(1, 2))
+# deletion from objects that do not support it: the sequence path says "doesn't"
+import types
+for o, k in [((1, 2), 0), ('abc', 'x'), (types.MappingProxyType({}), 'a'), (5, 0), (frozenset(), 0),
+             (range(3), 0), (b'a', 0), ({}.keys(), 0), (iter([]), 0)]:
+    try:
+        del o[k]
+    except TypeError as e:
+        print(e)
