@@ -1313,8 +1313,8 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
     if (!t->dispatch_plain) {
         t->dispatch_plain = op_labels;
         t->dispatch_trace = trace_labels;
+        kr_eval_update_dispatch(t);
     }
-    kr_eval_update_dispatch(t);
 #define TARGET(name) case OP_##name: L_##name:
 #define NEXT()                                                                 \
     do {                                                                       \
