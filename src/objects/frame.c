@@ -206,6 +206,11 @@ int kr_traceback_add(KrThread *t, KrValue exc, KrFrame *f, size_t pc)
     return 0;
 }
 
+int kr_traceback_add_current(KrThread *t, KrValue exc)
+{
+    return t->frame ? kr_traceback_add(t, exc, t->frame, frame_pc(t->frame)) : 0;
+}
+
 static void tb_dealloc(KrThread *t, KrObject *o)
 {
     KrTraceback *tb = (KrTraceback *)o;

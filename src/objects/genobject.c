@@ -73,7 +73,7 @@ static void gen_dealloc(KrThread *t, KrObject *o)
         KrValue saved = kr_err_fetch(t);
         KrValue r = gen_close(t, kr_ptr(o), NULL, 0, 0);
         if (r == KR_ERROR)
-            kr_err_clear(t);
+            kr_err_write_unraisable(t, NULL, kr_ptr(o));
         else
             kr_decref(t, r);
         t->exc = saved;

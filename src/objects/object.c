@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "objects/objects.h"
+#include "runtime/runtime.h"
 
 KrObject *kr_alloc(KrThread *t, KrType *type, size_t size)
 {
@@ -85,9 +86,18 @@ void kr_object_dealloc(KrThread *t, KrObject *o)
         KrValue saved = t->exc;
         t->exc = KR_ABSENT;
         KrValue r = type->finalize(t, kr_ptr(o));
-        if (r == KR_ERROR)
-            kr_err_clear(t); /* TODO: sys.unraisablehook */
-        else
+        if (r == KR_ERROR) {
+            /* Reported with the __del__ found on the type, as CPython. */
+            KrValue del = kr_type_lookup(t, type, kr_name(t, dunder_del));
+            if (del == KR_ERROR) {
+                kr_err_clear(t);
+                del = KR_ABSENT;
+            }
+            del = del == KR_ABSENT ? kr_ptr(o) : kr_incref(del);
+            kr_err_write_unraisable(t, NULL, del);
+            if (del != kr_ptr(o))
+                kr_decref(t, del);
+        } else
             kr_decref(t, r);
         t->exc = saved;
         if (--o->refcnt > 0)
