@@ -1660,7 +1660,9 @@ KrValue kr_exception_group_prep_reraise(KrThread *t, KrValue orig, KrValue excs)
     } else {
         if (projection != KR_ABSENT && kr_list_append(t, raised, projection) < 0)
             goto done;
-        result = rl->len == 1 ? kr_incref(rl->items[0]) : exc_group_wrap(t, raised);
+        /* 3.11.2 wraps even a single raised exception in a group (later
+         * 3.11 releases do not); Krait follows 3.11.2. */
+        result = exc_group_wrap(t, raised);
     }
 done:
     free(reraised.items);
