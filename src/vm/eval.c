@@ -315,6 +315,7 @@ static void clear_regs(KrThread *t, KrValue *regs, int n)
 
 /* Detaches the Python frame object (if any) from a frame that ends. */
 void kr_frame_object_detach(KrThread *t, KrFrame *f);
+void kr_frame_object_snapshot(KrThread *t, KrFrame *f);
 void kr_frame_object_suspend(KrFrame *f);
 void kr_frame_object_resume(KrFrame *f);
 
@@ -1688,6 +1689,10 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
             if (f->gen) {
                 /* a generator's frame ends: its registers go */
             }
+            if (f->frame_obj != KR_ABSENT) {
+                SAVE_IP();
+                kr_frame_object_snapshot(t, f);
+            }
             clear_regs(t, R, f->code->nregs);
             KrFrame *done = f;
             bool entry = f->entry;
@@ -2115,6 +2120,8 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
                 break;
             }
             /* No handler here: the frame ends. */
+            if (f->frame_obj != KR_ABSENT)
+                kr_frame_object_snapshot(t, f);
             clear_regs(t, f->regs, f->code->nregs);
             bool entry = f->entry;
             KrFrame *done = f;
