@@ -709,6 +709,18 @@ static int exc_attributeerror_init(KrThread *t, KrValue self, const KrValue *arg
     return 0;
 }
 
+void kr_attribute_error_add_context(KrThread *t, KrValue obj, KrValue name)
+{
+    KrValue exc = t->exc;
+    if (!kr_is_ptr(exc) || !kr_is_subtype(kr_type(t, exc), kr_exc_type(t, AttributeError)))
+        return;
+    ExcAttributeError *e = EXC_OF(ExcAttributeError, exc);
+    if (e->name != KR_ABSENT || e->obj != KR_ABSENT)
+        return;
+    kr_assign(t, &e->name, name);
+    kr_assign(t, &e->obj, obj);
+}
+
 /* ------------------------------------------------------------------ */
 /* OSError                                                             */
 /* ------------------------------------------------------------------ */

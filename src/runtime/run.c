@@ -14,7 +14,37 @@
 
 void kr_flush_std_streams(KrThread *t);
 
-/* Raises SyntaxError (or its subclass) from the front end's error record. */
+/* Line `lineno` of the file `filename` with its newline, or KR_NONE when it
+ * cannot be read: CPython's PyErr_ProgramTextObject, which gives errors
+ * found after parsing their text (so compile() of a string, whose file
+ * name names no file, gives text None). */
+static KrValue program_text(KrThread *t, const char *filename, int lineno)
+{
+    FILE *f = lineno > 0 ? fopen(filename, "rb") : NULL;
+    if (!f)
+        return KR_NONE;
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n = -1;
+    for (int i = 0; i < lineno; i++)
+        if ((n = getline(&line, &cap, f)) < 0)
+            break;
+    fclose(f);
+    KrValue text = KR_NONE;
+    if (n >= 0) {
+        text = kr_str_from_utf8(t, line, (size_t)n);
+        if (text == KR_ERROR) {
+            kr_err_clear(t);
+            text = KR_NONE;
+        }
+    }
+    free(line);
+    return text;
+}
+
+/* Raises SyntaxError (or its subclass) from the front end's error record.
+ * src is the parsed text for a parser error, NULL for an error found
+ * after parsing (the text then comes from the file). */
 static KrValue raise_syntax_error(KrThread *t, const SyntaxErrorInfo *err, const char *filename, const char *src,
                                   size_t len)
 {
@@ -31,12 +61,14 @@ static KrValue raise_syntax_error(KrThread *t, const SyntaxErrorInfo *err, const
     /* The offending line's text, as CPython includes it. */
     KrValue text = KR_NONE;
     const char *line = src;
-    for (int i = 1; i < err->lineno && line; i++) {
+    for (int i = 1; i < err->lineno && line && src; i++) {
         const char *nl = memchr(line, '\n', (size_t)(src + len - line));
         line = nl ? nl + 1 : NULL;
     }
     if (err->text) {
         text = kr_str_from_cstr(t, err->text);
+    } else if (!src) {
+        text = program_text(t, filename, err->lineno);
     } else if (line && err->lineno > 0) {
         const char *end = memchr(line, '\n', (size_t)(src + len - line));
         size_t n = end ? (size_t)(end - line) + 1 : (size_t)(src + len - line);
@@ -103,11 +135,11 @@ KrValue kr_compile_source(KrThread *t, const char *src, size_t len, const char *
     }
     SymTable *st = symtable_build(&arena, mod, &err);
     if (!st) {
-        raise_syntax_error(t, &err, filename, src, len);
+        raise_syntax_error(t, &err, filename, NULL, 0);
         goto done;
     }
     if (mod->kind == AST_Module && compile_checks(mod, st, &err, NULL) < 0) {
-        raise_syntax_error(t, &err, filename, src, len);
+        raise_syntax_error(t, &err, filename, NULL, 0);
         goto done;
     }
     code = kr_codegen(t, &arena, mod, st, filename,
