@@ -22,6 +22,7 @@
 
 #include "compile/codegen.h"
 #include "core/bigint.h"
+#include "vm/cache.h"
 
 typedef struct {
     int *v;
@@ -69,6 +70,7 @@ typedef struct Unit {
     KrValue consts, names, names_index, varnames;
     int nlocals, cell_base, ncells, nfrees;
     int freereg, maxreg;
+    int hwm;                    /* highest register used since the statement began */
     FBlock fblocks[64];
     int nfblocks;
     AstPos cur;
@@ -130,7 +132,23 @@ static void il_push(Compiler *c, IntList *l, int v)
 /* Emission                                                            */
 /* ------------------------------------------------------------------ */
 
+static int emit_word(Compiler *c, KrInstr word);
+
+/* Appends an instruction, then the zeroed inline-cache words that follow
+ * it (vm/cache.h).  Returns the instruction's index. */
 static int emit(Compiler *c, KrOpcode op, int a, int b, int cc, int x)
+{
+    if (a > 0xFFFF || b > 0xFFFF || cc > 0xFFFF) {
+        fail_msg(c, "too many registers, constants or names in one code object");
+        return 0;
+    }
+    int at = emit_word(c, MAKE_INSTR(op, a, b, cc, x));
+    for (unsigned i = kr_op_cache_words(op); i > 0; i--)
+        emit_word(c, 0);
+    return at;
+}
+
+static int emit_word(Compiler *c, KrInstr word)
 {
     Unit *u = c->u;
     if (u->n == u->cap) {
@@ -150,11 +168,7 @@ static int emit(Compiler *c, KrOpcode op, int a, int b, int cc, int x)
         }
         u->cap = cap;
     }
-    if (a > 0xFFFF || b > 0xFFFF || cc > 0xFFFF) {
-        fail_msg(c, "too many registers, constants or names in one code object");
-        return 0;
-    }
-    u->code[u->n] = MAKE_INSTR(op, a, b, cc, x);
+    u->code[u->n] = word;
     u->pos[u->n] = (KrPosition){u->cur.lineno, u->cur.end_lineno, u->cur.col_offset, u->cur.end_col_offset};
     u->handler_of[u->n] = u->hdepth ? u->hstack[u->hdepth - 1] : -1;
     return u->n++;
@@ -203,6 +217,8 @@ static int alloc_reg(Compiler *c)
     int r = u->freereg++;
     if (u->freereg > u->maxreg)
         u->maxreg = u->freereg;
+    if (u->freereg > u->hwm)
+        u->hwm = u->freereg;
     return r;
 }
 
@@ -827,9 +843,12 @@ static void call(Compiler *c, const AstNode *e, int target)
     const AstSeq *args = e->v.Call.args, *kws = e->v.Call.keywords;
     int nargs = args ? args->n : 0, nkw = kws ? kws->n : 0;
     bool simple = call_is_simple(e);
+    /* A call into the topmost temporary is made in place: the result
+     * does not linger in a second register (sys.getrefcount, __del__). */
+    bool in_place = target + 1 == base && target >= c->u->cell_base + c->u->ncells + c->u->nfrees;
     if (simple && f->kind == AST_Attribute && nargs + nkw < 200) {
         /* obj.method(...): no bound method object is made. */
-        int fr = alloc_regs(c, 2);
+        int fr = in_place ? (alloc_reg(c), target) : alloc_regs(c, 2);
         int obj = expr_reg(c, f->v.Attribute.value);
         SET_POS(c, f);
         emit(c, OP_LOAD_METHOD, fr, obj, add_name(c, mangled(c, f->v.Attribute.attr)), 0);
@@ -848,7 +867,7 @@ static void call(Compiler *c, const AstNode *e, int target)
         free_to(c, base);
         return;
     }
-    int fr = alloc_reg(c);
+    int fr = in_place ? target : alloc_reg(c);
     expr_to(c, f, fr);
     if (!simple) {
         call_ex(c, e, fr);
@@ -1045,7 +1064,16 @@ static void expr_to(Compiler *c, const AstNode *e, int target)
         call(c, e, target);
         break;
     case AST_Attribute: {
-        int obj = expr_reg(c, e->v.Attribute.value);
+        int obj;
+        /* Into a temporary: the object is computed in the target register
+         * itself, so it dies when the attribute replaces it (as CPython's
+         * LOAD_ATTR pops it). */
+        if (target >= c->u->cell_base + c->u->ncells + c->u->nfrees && fast_local(c, e->v.Attribute.value) < 0) {
+            obj = target;
+            expr_to(c, e->v.Attribute.value, target);
+        } else {
+            obj = expr_reg(c, e->v.Attribute.value);
+        }
         c->u->cur = e->pos;
         emit(c, OP_LOAD_ATTR, target, obj, add_name(c, mangled(c, e->v.Attribute.attr)), 0);
         break;
@@ -2742,6 +2770,8 @@ static void stmt(Compiler *c, const AstNode *s)
         return;
     SET_POS(c, s);
     int base = c->u->freereg;
+    int outer_hwm = c->u->hwm;
+    c->u->hwm = base;
     switch (s->kind) {
     case AST_Expr: {
         const AstNode *v = s->v.Expr.value;
@@ -2802,6 +2832,22 @@ static void stmt(Compiler *c, const AstNode *s)
     default:
         fail_msg(c, "statement kind not supported by the compiler yet");
     }
+    /* The temporaries of a simple statement are released at its end, so
+     * objects die when the program drops its last name for them (CPython
+     * has an empty value stack between statements). */
+    Unit *u = c->u;
+    if (u->hwm > base && !c->failed) {
+        switch (s->kind) {
+        case AST_Expr: case AST_Assign: case AST_AugAssign: case AST_AnnAssign: case AST_Delete:
+            if (base >= u->cell_base + u->ncells + u->nfrees)
+                emit(c, OP_CLEAR_REGS, base, u->hwm - base, 0, 0);
+            break;
+        default:
+            break;
+        }
+    }
+    if (u->hwm < outer_hwm)
+        u->hwm = outer_hwm;
     free_to(c, base);
     RESTORE_POS(c);
 }
@@ -3093,7 +3139,7 @@ void kr_disassemble(KrThread *t, KrValue code, FILE *out)
     fprintf(out, "Disassembly of <code object %s, file \"%s\", line %d> (%d registers, %d locals)\n",
             kr_as_str(co->name)->utf8, kr_as_str(co->filename)->utf8, co->firstlineno, co->nregs, co->nlocals);
     int line = -1;
-    for (size_t i = 0; i < co->ninstrs; i++) {
+    for (size_t i = 0; i < co->ninstrs; i += 1 + kr_op_cache_words(INSTR_OP(co->instrs[i]))) {
         KrInstr in = co->instrs[i];
         if (co->positions[i].lineno != line) {
             line = co->positions[i].lineno;

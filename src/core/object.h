@@ -160,6 +160,8 @@ struct KrType {
     KrBinaryFn getitem;
     KrSetItemFn setitem;        /* value KR_ABSENT deletes */
     KrContainsFn contains;
+
+    KrValue weaklist;           /* weak references to this type (weakref.c) */
 };
 
 /* ---- reference counting ---- */

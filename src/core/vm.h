@@ -68,7 +68,9 @@ struct KrVM {
 
     KrGCGen gc[KR_GC_GENERATIONS];
     KrGCGen gc_permanent;    /* gc.freeze() */
+    KrGCHead gc_startup;     /* start-up's objects: never collected */
     bool gc_enabled, gc_collecting;
+    int gc_debug;            /* gc.set_debug() flags */
     KrValue gc_garbage, gc_callbacks;
 
     KrValue memory_error;    /* preallocated MemoryError instance */

@@ -34,6 +34,10 @@ KrObject *kr_alloc(KrThread *t, KrType *type, size_t size)
      * only; built-in types live as long as the VM anyway). */
     if (type->flags & KR_TPFLAG_HEAPTYPE)
         type->ob.refcnt++;
+    /* The one place the collector is started from: the object is complete
+     * enough to be traversed (zeroed, its class counted). */
+    if ((type->flags & KR_TPFLAG_GC) && t->vm->gc[0].count > t->vm->gc[0].threshold && t->vm->gc[0].threshold > 0)
+        kr_gc_collect_auto(t);
     return o;
 }
 
@@ -77,32 +81,50 @@ void kr_gc_untrack(KrThread *t, KrObject *o)
         t->vm->gc[0].count--;
 }
 
+void kr_call_finalizer(KrThread *t, KrObject *o)
+{
+    KrValue saved = t->exc;
+    t->exc = KR_ABSENT;
+    KrValue r = o->type->finalize(t, kr_ptr(o));
+    if (r == KR_ERROR) {
+        KrValue e = kr_err_fetch(t);
+        /* Reported as CPython does: the __del__ found on the class. */
+        KrValue del = kr_type_lookup(t, o->type, kr_name(t, dunder_del));
+        if (del == KR_ERROR) {
+            kr_err_clear(t);
+            del = KR_ABSENT;
+        }
+        kr_incref(del);
+        t->exc = e;
+        kr_err_write_unraisable(t, NULL, del == KR_ABSENT ? kr_ptr(o) : del);
+        kr_xdecref(t, del);
+    } else {
+        kr_decref(t, r);
+    }
+    if (kr_err_occurred(t))
+        kr_err_clear(t);
+    t->exc = saved;
+}
+
 void kr_object_dealloc(KrThread *t, KrObject *o)
 {
     KrType *type = o->type;
     if (type->finalize) {
-        /* PEP 442: __del__ may resurrect the object. */
-        o->refcnt = 1;
-        KrValue saved = t->exc;
-        t->exc = KR_ABSENT;
-        KrValue r = type->finalize(t, kr_ptr(o));
-        if (r == KR_ERROR) {
-            /* Reported with the __del__ found on the type, as CPython. */
-            KrValue del = kr_type_lookup(t, type, kr_name(t, dunder_del));
-            if (del == KR_ERROR) {
-                kr_err_clear(t);
-                del = KR_ABSENT;
-            }
-            del = del == KR_ABSENT ? kr_ptr(o) : kr_incref(del);
-            kr_err_write_unraisable(t, NULL, del);
-            if (del != kr_ptr(o))
-                kr_decref(t, del);
-        } else
-            kr_decref(t, r);
-        t->exc = saved;
-        if (--o->refcnt > 0)
-            return;
+        /* PEP 442: __del__ runs once (tracked objects remember it) and may
+         * resurrect the object. */
+        bool gc = (type->flags & KR_TPFLAG_GC) != 0;
+        if (!gc || !kr_gc_is_finalized(o)) {
+            if (gc)
+                kr_gc_set_finalized(o);
+            o->refcnt = 1;
+            kr_call_finalizer(t, o);
+            if (--o->refcnt > 0)
+                return;
+            type = o->type; /* __del__ may have changed __class__ */
+        }
     }
+    if (type->weaklistoffset)
+        kr_weakref_clear_referent(t, o);
     type->dealloc(t, o);
 }
 

@@ -131,6 +131,9 @@ int kr_type_ready_builtin(KrThread *t, KrType *tp);
  * items of a variable-size base (tuple, str, bytes, int).  The dict and
  * slot offsets of a class are relative to this. */
 char *kr_instance_extras(KrObject *o);
+/* The byte offset of the extras that every instance of tp shares, or -1
+ * when it varies (a variable-size built-in base such as int or tuple). */
+int64_t kr_type_extras_offset(KrType *tp);
 /* Creates a class: type(name, bases, namespace) without metaclass logic. */
 KrValue kr_type_new(KrThread *t, KrType *metatype, KrValue name, KrValue bases, KrValue ns,
                     KrValue kwnames_dict);

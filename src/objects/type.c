@@ -167,6 +167,12 @@ char *kr_instance_extras(KrObject *o)
     return (char *)o + off;
 }
 
+int64_t kr_type_extras_offset(KrType *tp)
+{
+    KrType *b = builtin_base(tp);
+    return b->varsize ? -1 : (int64_t)b->basicsize;
+}
+
 KrValue *kr_instance_dict_ptr(KrThread *t, KrValue obj)
 {
     (void)t;
@@ -1036,6 +1042,15 @@ static size_t extras_count(KrType *tp)
     return (tp->basicsize - builtin_base(tp)->basicsize) / sizeof(KrValue);
 }
 
+/* The weak-reference list in the extras holds a borrowed pointer (the
+ * weakref objects unlink themselves): the collector must not see it. */
+static size_t extras_weaklist_index(KrType *tp)
+{
+    if (!(tp->weaklistoffset & 1))
+        return SIZE_MAX;
+    return (tp->weaklistoffset - 1) / sizeof(KrValue);
+}
+
 static void subtype_dealloc(KrThread *t, KrObject *o)
 {
     KrType *tp = o->type;
@@ -1057,8 +1072,9 @@ static void subtype_traverse(KrObject *o, KrVisitFn visit, void *arg)
     KrType *tp = o->type;
     KrValue *extras = (KrValue *)kr_instance_extras(o);
     size_t n = extras_count(tp);
+    size_t weak = extras_weaklist_index(tp);
     for (size_t i = 0; i < n; i++)
-        if (kr_is_ptr(extras[i]))
+        if (kr_is_ptr(extras[i]) && i != weak)
             visit(kr_as_ptr(extras[i]), arg);
     visit(&tp->ob, arg);
     KrType *bb = builtin_base(tp);
@@ -1071,8 +1087,10 @@ static void subtype_clear(KrThread *t, KrObject *o)
     KrType *tp = o->type;
     KrValue *extras = (KrValue *)kr_instance_extras(o);
     size_t n = extras_count(tp);
+    size_t weak = extras_weaklist_index(tp);
     for (size_t i = 0; i < n; i++)
-        kr_clear(t, &extras[i]);
+        if (i != weak)
+            kr_clear(t, &extras[i]);
     KrType *bb = builtin_base(tp);
     if (bb->clear)
         bb->clear(t, o);
@@ -2325,6 +2343,7 @@ static void type_fill(KrType *tp)
     tp->getattr = type_getattr;
     tp->setattr = type_setattr;
     tp->binary[KR_OP_OR] = type_or;
+    tp->weaklistoffset = offsetof(KrType, weaklist);
 }
 
 /* int | str builds a types.UnionType (genericalias.c). */

@@ -199,6 +199,32 @@ static KrValue sys_attr(KrThread *t, const char *name)
     return kr_dict_get_cstr(t, ((KrModule *)kr_as_ptr(t->vm->sys))->dict, name);
 }
 
+/* Modules written in C: made on first import and kept in sys.modules. */
+static const struct {
+    const char *name;
+    KrValue (*make)(KrThread *t);
+} c_modules[] = {
+    {"gc", kr_gc_module_new},
+    {"_weakref", kr_weakref_module_new},
+};
+
+static KrValue import_c_module(KrThread *t, KrValue fullname)
+{
+    for (size_t i = 0; i < sizeof c_modules / sizeof *c_modules; i++) {
+        if (!kr_str_equal_cstr(fullname, c_modules[i].name))
+            continue;
+        KrValue m = c_modules[i].make(t);
+        if (m == KR_ERROR)
+            return m;
+        if (kr_dict_set(t, t->vm->modules, fullname, m) < 0) {
+            kr_decref(t, m);
+            return KR_ERROR;
+        }
+        return m;
+    }
+    return KR_ABSENT;
+}
+
 /* Imports `fullname` (absolute), its parents first. */
 static KrValue import_absolute(KrThread *t, KrValue fullname)
 {
@@ -211,6 +237,9 @@ static KrValue import_absolute(KrThread *t, KrValue fullname)
                                 fullname);
         return kr_incref(m);
     }
+    m = import_c_module(t, fullname);
+    if (m != KR_ABSENT)
+        return m;
     KrStr *fn = kr_as_str(fullname);
     size_t dot = fn->len;
     while (dot > 0 && kr_str_char(fn, dot - 1) != '.')

@@ -46,6 +46,26 @@ void kr_err_write_unraisable(KrThread *t, const char *msg, KrValue obj);
 void kr_unraisable_default(KrThread *t, KrValue exc_type, KrValue exc, KrValue tb, KrValue err_msg, KrValue obj);
 /* The same for an exception object alone (its type and traceback). */
 void kr_write_unraisable(KrThread *t, KrValue exc, KrValue obj);
+/* The cycle collector (runtime/gc.c). */
+intptr_t kr_gc_collect(KrThread *t, int generation);
+void kr_gc_collect_auto(KrThread *t);
+void kr_gc_startup_done(KrVM *vm);
+bool kr_gc_is_finalized(KrObject *o);
+void kr_gc_set_finalized(KrObject *o);
+/* During a collection: is o among the garbage found? */
+bool kr_gc_is_garbage(KrObject *o);
+KrValue kr_gc_module_new(KrThread *t);
+/* Calls o's __del__ (type->finalize), reporting an exception as
+ * unraisable; the caller holds a reference to o. */
+void kr_call_finalizer(KrThread *t, KrObject *o);
+
+/* Weak references (objects/weakref.c). */
+void kr_weakref_clear_referent(KrThread *t, KrObject *o);
+void kr_weakref_clear_for_gc(KrThread *t, KrObject *o, KrValue pending);
+KrValue kr_weakref_call_callback(KrThread *t, KrValue ref);
+KrValue kr_weakref_callback_of(KrValue ref);
+KrValue kr_weakref_module_new(KrThread *t);
+
 /* The "Did you mean" name for an AttributeError or NameError (a new
  * reference), or KR_ABSENT (runtime/suggestions.c). */
 KrValue kr_suggestion_for(KrThread *t, KrValue exc);

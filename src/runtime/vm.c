@@ -46,7 +46,9 @@ static void gc_init(KrVM *vm)
         vm->gc[i].threshold = thresholds[i];
     }
     vm->gc_permanent.head.next = vm->gc_permanent.head.prev = &vm->gc_permanent.head;
+    vm->gc_startup.next = vm->gc_startup.prev = &vm->gc_startup;
     vm->gc_enabled = true;
+    vm->gc_collecting = true; /* no collection during start-up */
 }
 
 KrThread *kr_thread_new(KrVM *vm)
@@ -139,6 +141,8 @@ KrVM *kr_vm_new(void)
         kr_print_exception(t);
         fatal("cannot create the builtins and sys modules");
     }
+    kr_gc_startup_done(vm);
+    vm->gc_collecting = false;
     return vm;
 }
 

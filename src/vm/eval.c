@@ -15,6 +15,7 @@
 #include <sys/mman.h>
 
 #include "runtime/runtime.h"
+#include "vm/cache.h"
 #include "vm/code.h"
 
 #define STACK_VALUES ((size_t)1 << 26)   /* 512 MiB of address space, touched on use */
@@ -617,39 +618,6 @@ static KrValue format_value(KrThread *t, KrValue v, int conv, KrValue spec)
     return r;
 }
 
-/* obj.name for a call: the function and self separately when obj's type
- * has a plain function or method descriptor under that name. */
-static int load_method(KrThread *t, KrValue obj, KrValue name, KrValue *meth, KrValue *self)
-{
-    KrType *tp = kr_type(t, obj);
-    if (tp->getattr == kr_generic_getattr) {
-        KrValue descr = kr_type_lookup(t, tp, name);
-        if (descr != KR_ABSENT) {
-            KrType *dt = kr_type(t, descr);
-            if (dt == kr_builtin_type(t, FUNCTION) || dt == kr_builtin_type(t, METHOD_DESCRIPTOR)) {
-                KrValue *dp = kr_instance_dict_ptr(t, obj);
-                KrValue inst = KR_ABSENT;
-                if (dp && kr_is_ptr(*dp)) {
-                    inst = kr_dict_get(t, *dp, name);
-                    if (inst == KR_ERROR)
-                        return -1;
-                }
-                if (inst == KR_ABSENT) {
-                    *meth = kr_incref(descr);
-                    *self = kr_incref(obj);
-                    return 0;
-                }
-            }
-        }
-    }
-    KrValue v = kr_getattr(t, obj, name);
-    if (v == KR_ERROR)
-        return -1;
-    *meth = v;
-    *self = KR_ABSENT;
-    return 0;
-}
-
 static KrValue import_from(KrThread *t, KrValue module, KrValue name)
 {
     KrValue v = kr_getattr(t, module, name);
@@ -1093,31 +1061,65 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
         goto exception;
     }
 
+    /* Dispatch: with GCC and Clang each instruction's handler ends in its
+     * own indirect jump to the next handler (computed goto), which the
+     * branch predictor learns per handler; elsewhere a plain switch. */
+#if defined(__GNUC__) && !defined(KR_NO_COMPUTED_GOTO)
+    static const void *const op_labels[OP_COUNT] = {
+#define OP(name, fmt, doc) [OP_##name] = &&L_##name,
+#include "vm/opcodes.def"
+#undef OP
+    };
+#define TARGET(name) case OP_##name: L_##name:
+#define NEXT()                                                                 \
+    do {                                                                       \
+        in = *ip++;                                                            \
+        a = INSTR_A(in);                                                       \
+        goto *op_labels[INSTR_OP(in)];                                         \
+    } while (0)
+#else
+#define TARGET(name) case OP_##name:
+#define NEXT() goto next_instr
+#endif
+
+    KrInstr in;
+    unsigned a;
     for (;;) {
-        KrInstr in = *ip++;
-        unsigned a = INSTR_A(in);
+    next_instr:
+        in = *ip++;
+        a = INSTR_A(in);
         switch ((KrOpcode)INSTR_OP(in)) {
-        case OP_NOP:
-            break;
-        case OP_MOVE:
+        TARGET(NOP)
+            NEXT();
+        TARGET(MOVE)
             SET(a, kr_incref(R[INSTR_B(in)]));
-            break;
-        case OP_LOAD_CONST:
+            NEXT();
+        TARGET(LOAD_CONST)
             SET(a, kr_incref(K[INSTR_B(in)]));
-            break;
-        case OP_LOAD_GLOBAL: {
-            SAVE_IP();
-            KrValue v = load_global(t, f, N[INSTR_B(in)]);
-            CHECK(v);
+            NEXT();
+        TARGET(LOAD_GLOBAL) {
+            KrGlobalCache *gc = (KrGlobalCache *)ip;
+            KrValue name = N[INSTR_B(in)];
+            KrValue v = kr_cache_global_hit(gc, f->globals, f->builtins, name);
+            if (v != KR_ABSENT) {
+                kr_incref(v);
+            } else {
+                SAVE_IP();
+                v = kr_cache_load_global(t, gc, f->globals, f->builtins, name);
+                if (v == KR_ABSENT)
+                    v = load_global(t, f, name);
+                CHECK(v);
+            }
+            ip += KR_GLOBAL_CACHE_WORDS;
             SET(a, v);
-            break;
+            NEXT();
         }
-        case OP_STORE_GLOBAL:
+        TARGET(STORE_GLOBAL)
             SAVE_IP();
             if (kr_dict_set(t, f->globals, N[INSTR_B(in)], R[a]) < 0)
                 goto error;
-            break;
-        case OP_DELETE_GLOBAL: {
+            NEXT();
+        TARGET(DELETE_GLOBAL) {
             SAVE_IP();
             int r = kr_dict_del(t, f->globals, N[INSTR_B(in)]);
             if (r < 0)
@@ -1126,16 +1128,16 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
                 name_error(t, N[INSTR_B(in)]);
                 goto error;
             }
-            break;
+            NEXT();
         }
-        case OP_LOAD_NAME: {
+        TARGET(LOAD_NAME) {
             SAVE_IP();
             KrValue v = load_name(t, f, N[INSTR_B(in)]);
             CHECK(v);
             SET(a, v);
-            break;
+            NEXT();
         }
-        case OP_STORE_NAME: {
+        TARGET(STORE_NAME) {
             SAVE_IP();
             KrValue ns = kr_is_ptr(f->locals) ? f->locals : f->globals;
             int r = kr_is_dict(t, ns) && kr_as_ptr(ns)->type == kr_builtin_type(t, DICT)
@@ -1143,9 +1145,9 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
                         : kr_setitem(t, ns, N[INSTR_B(in)], R[a]);
             if (r < 0)
                 goto error;
-            break;
+            NEXT();
         }
-        case OP_DELETE_NAME: {
+        TARGET(DELETE_NAME) {
             SAVE_IP();
             KrValue ns = kr_is_ptr(f->locals) ? f->locals : f->globals;
             KrValue name = N[INSTR_B(in)];
@@ -1164,9 +1166,9 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
                 }
                 goto error;
             }
-            break;
+            NEXT();
         }
-        case OP_CHECK_LOCAL:
+        TARGET(CHECK_LOCAL)
             if (R[a] == KR_ABSENT) {
                 SAVE_IP();
                 kr_raise_fmt(t, kr_exc_type(t, UnboundLocalError),
@@ -1174,8 +1176,8 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
                              N[INSTR_B(in)]);
                 goto error;
             }
-            break;
-        case OP_DELETE_LOCAL:
+            NEXT();
+        TARGET(DELETE_LOCAL)
             if (R[a] == KR_ABSENT) {
                 SAVE_IP();
                 kr_raise_fmt(t, kr_exc_type(t, UnboundLocalError),
@@ -1184,8 +1186,8 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
                 goto error;
             }
             SET(a, KR_ABSENT);
-            break;
-        case OP_LOAD_DEREF: {
+            NEXT();
+        TARGET(LOAD_DEREF) {
             KrCell *cell = (KrCell *)kr_as_ptr(R[INSTR_B(in)]);
             if (cell->value == KR_ABSENT) {
                 SAVE_IP();
@@ -1200,14 +1202,14 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
                 goto error;
             }
             SET(a, kr_incref(cell->value));
-            break;
+            NEXT();
         }
-        case OP_STORE_DEREF: {
+        TARGET(STORE_DEREF) {
             KrCell *cell = (KrCell *)kr_as_ptr(R[INSTR_B(in)]);
             kr_assign(t, &cell->value, R[a]);
-            break;
+            NEXT();
         }
-        case OP_DELETE_DEREF: {
+        TARGET(DELETE_DEREF) {
             KrCell *cell = (KrCell *)kr_as_ptr(R[INSTR_B(in)]);
             if (cell->value == KR_ABSENT) {
                 SAVE_IP();
@@ -1217,9 +1219,9 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
                 goto error;
             }
             kr_clear(t, &cell->value);
-            break;
+            NEXT();
         }
-        case OP_LOAD_CLASSDEREF: {
+        TARGET(LOAD_CLASSDEREF) {
             SAVE_IP();
             KrValue v = mapping_get(t, f->locals, N[INSTR_C(in)]);
             CHECK(v);
@@ -1234,52 +1236,71 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
                 v = kr_incref(cell->value);
             }
             SET(a, v);
-            break;
+            NEXT();
         }
-        case OP_LOAD_ATTR: {
+        TARGET(LOAD_ATTR) {
+            KrAttrCache *ac = (KrAttrCache *)ip;
             SAVE_IP();
-            KrValue v = kr_getattr(t, R[INSTR_B(in)], N[INSTR_C(in)]);
+            KrValue v = kr_cache_attr_hit(t, ac, R[INSTR_B(in)], N[INSTR_C(in)]);
+            if (v == KR_ABSENT)
+                v = kr_cache_load_attr(t, ac, R[INSTR_B(in)], N[INSTR_C(in)]);
             CHECK(v);
+            ip += KR_CACHE_WORDS;
             SET(a, v);
-            break;
+            NEXT();
         }
-        case OP_STORE_ATTR:
-            SAVE_IP();
-            if (kr_setattr(t, R[a], N[INSTR_C(in)], R[INSTR_B(in)]) < 0)
-                goto error;
-            break;
-        case OP_DELETE_ATTR:
+        TARGET(STORE_ATTR) {
+            KrAttrCache *ac = (KrAttrCache *)ip;
+            if (!kr_cache_store_hit(t, ac, R[a], N[INSTR_C(in)], R[INSTR_B(in)])) {
+                SAVE_IP();
+                if (kr_cache_store_attr(t, ac, R[a], N[INSTR_C(in)], R[INSTR_B(in)]) < 0)
+                    goto error;
+            }
+            ip += KR_CACHE_WORDS;
+            NEXT();
+        }
+        TARGET(DELETE_ATTR)
             SAVE_IP();
             if (kr_delattr(t, R[a], N[INSTR_C(in)]) < 0)
                 goto error;
-            break;
-        case OP_LOAD_METHOD: {
-            SAVE_IP();
+            NEXT();
+        TARGET(LOAD_METHOD) {
+            KrAttrCache *ac = (KrAttrCache *)ip;
             KrValue m, self;
-            if (load_method(t, R[INSTR_B(in)], N[INSTR_C(in)], &m, &self) < 0)
-                goto error;
+            if (!kr_cache_method_hit(ac, R[INSTR_B(in)], N[INSTR_C(in)], &m, &self)) {
+                SAVE_IP();
+                self = KR_ABSENT;
+                m = kr_cache_attr_hit(t, ac, R[INSTR_B(in)], N[INSTR_C(in)]);
+                if (m == KR_ABSENT) {
+                    if (kr_cache_load_method(t, ac, R[INSTR_B(in)], N[INSTR_C(in)], &m, &self) < 0)
+                        goto error;
+                } else {
+                    CHECK(m);
+                }
+            }
+            ip += KR_CACHE_WORDS;
             SET(a, m);
             SET(a + 1, self);
-            break;
+            NEXT();
         }
-        case OP_GET_ITEM: {
+        TARGET(GET_ITEM) {
             SAVE_IP();
             KrValue v = kr_getitem(t, R[INSTR_B(in)], R[INSTR_C(in)]);
             CHECK(v);
             SET(a, v);
-            break;
+            NEXT();
         }
-        case OP_SET_ITEM:
+        TARGET(SET_ITEM)
             SAVE_IP();
             if (kr_setitem(t, R[a], R[INSTR_B(in)], R[INSTR_C(in)]) < 0)
                 goto error;
-            break;
-        case OP_DELETE_ITEM:
+            NEXT();
+        TARGET(DELETE_ITEM)
             SAVE_IP();
             if (kr_delitem(t, R[a], R[INSTR_B(in)]) < 0)
                 goto error;
-            break;
-        case OP_BINARY: {
+            NEXT();
+        TARGET(BINARY) {
             KrValue x = R[INSTR_B(in)], y = R[INSTR_C(in)];
             unsigned op = INSTR_X(in);
             if (kr_is_smallint(x) && kr_is_smallint(y)) {
@@ -1317,18 +1338,18 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
             small_result:
                 if (kr_fits_smallint(r)) {
                     SET(a, kr_smallint(r));
-                    break;
+                    NEXT();
                 }
             } else if (kr_is_float(x) && kr_is_float(y)) {
                 double p = kr_as_float(x), q = kr_as_float(y);
                 switch (op) {
-                case KR_OP_ADD: SET(a, kr_float(p + q)); continue;
-                case KR_OP_SUB: SET(a, kr_float(p - q)); continue;
-                case KR_OP_MUL: SET(a, kr_float(p * q)); continue;
+                case KR_OP_ADD: SET(a, kr_float(p + q)); NEXT();
+                case KR_OP_SUB: SET(a, kr_float(p - q)); NEXT();
+                case KR_OP_MUL: SET(a, kr_float(p * q)); NEXT();
                 case KR_OP_TRUEDIV:
                     if (q != 0.0) {
                         SET(a, kr_float(p / q));
-                        continue;
+                        NEXT();
                     }
                     break;
                 default:
@@ -1340,9 +1361,9 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
             KrValue v = kr_binary_op(t, x, y, (KrBinOp)op);
             CHECK(v);
             SET(a, v);
-            break;
+            NEXT();
         }
-        case OP_INPLACE: {
+        TARGET(INPLACE) {
             KrValue x = R[INSTR_B(in)], y = R[INSTR_C(in)];
             unsigned op = INSTR_X(in);
             if (kr_is_smallint(x) && kr_is_smallint(y) && (op == KR_OP_ADD || op == KR_OP_SUB)) {
@@ -1350,7 +1371,7 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
                                             : kr_as_smallint(x) - kr_as_smallint(y);
                 if (kr_fits_smallint(r)) {
                     SET(a, kr_smallint(r));
-                    break;
+                    NEXT();
                 }
             }
             if (op == KR_OP_ADD && a == INSTR_B(in) && kr_is_ptr(x) && kr_as_ptr(x)->refcnt == 1) {
@@ -1358,16 +1379,16 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
                 KrValue grown = kr_str_append_inplace(t, x, y);
                 if (grown != KR_ABSENT) {
                     R[a] = grown;
-                    break;
+                    NEXT();
                 }
             }
             SAVE_IP();
             KrValue v = kr_inplace_op(t, x, y, (KrBinOp)op);
             CHECK(v);
             SET(a, v);
-            break;
+            NEXT();
         }
-        case OP_UNARY: {
+        TARGET(UNARY) {
             SAVE_IP();
             KrValue x = R[INSTR_B(in)], v;
             switch (INSTR_X(in)) {
@@ -1383,17 +1404,17 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
             }
             CHECK(v);
             SET(a, v);
-            break;
+            NEXT();
         }
-        case OP_NOT: {
+        TARGET(NOT) {
             SAVE_IP();
             int b = kr_truth(t, R[INSTR_B(in)]);
             if (b < 0)
                 goto error;
             SET(a, kr_bool(!b));
-            break;
+            NEXT();
         }
-        case OP_COMPARE: {
+        TARGET(COMPARE) {
             KrValue x = R[INSTR_B(in)], y = R[INSTR_C(in)];
             unsigned k = INSTR_X(in);
             if (kr_is_smallint(x) && kr_is_smallint(y) && k < 6) {
@@ -1408,19 +1429,19 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
                 default: r = p >= q; break;
                 }
                 SET(a, kr_bool(r));
-                break;
+                NEXT();
             }
             SAVE_IP();
             KrValue v = do_compare(t, x, y, (int)k);
             CHECK(v);
             SET(a, v);
-            break;
+            NEXT();
         }
-        case OP_JUMP:
+        TARGET(JUMP)
             JUMP_TO(INSTR_J(in));
-            break;
-        case OP_JUMP_IF_TRUE:
-        case OP_JUMP_IF_FALSE: {
+            NEXT();
+        TARGET(JUMP_IF_TRUE)
+        TARGET(JUMP_IF_FALSE) {
             KrValue v = R[a];
             int b;
             if (v == KR_TRUE)
@@ -1435,20 +1456,20 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
             }
             if (b == (INSTR_OP(in) == OP_JUMP_IF_TRUE))
                 JUMP_TO(INSTR_J(in));
-            break;
+            NEXT();
         }
-        case OP_JUMP_IF_NOT_NONE:
+        TARGET(JUMP_IF_NOT_NONE)
             if (R[a] != KR_NONE)
                 JUMP_TO(INSTR_J(in));
-            break;
-        case OP_GET_ITER: {
+            NEXT();
+        TARGET(GET_ITER) {
             SAVE_IP();
             KrValue v = kr_iter(t, R[INSTR_B(in)]);
             CHECK(v);
             SET(a, v);
-            break;
+            NEXT();
         }
-        case OP_FOR_ITER: {
+        TARGET(FOR_ITER) {
             SAVE_IP();
             KrValue it = R[a];
             KrType *tp = kr_type(t, it);
@@ -1457,27 +1478,27 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
                 if (v == KR_ERROR)
                     kr_err_clear(t);
                 JUMP_TO(INSTR_J(in));
-                break;
+                NEXT();
             }
             CHECK(v);
             SET(a + 1, v);
-            break;
+            NEXT();
         }
-        case OP_BUILD_TUPLE: {
+        TARGET(BUILD_TUPLE) {
             SAVE_IP();
             KrValue v = kr_tuple_from(t, &R[INSTR_B(in)], INSTR_C(in));
             CHECK(v);
             SET(a, v);
-            break;
+            NEXT();
         }
-        case OP_BUILD_LIST: {
+        TARGET(BUILD_LIST) {
             SAVE_IP();
             KrValue v = kr_list_from(t, &R[INSTR_B(in)], INSTR_C(in));
             CHECK(v);
             SET(a, v);
-            break;
+            NEXT();
         }
-        case OP_BUILD_SET: {
+        TARGET(BUILD_SET) {
             SAVE_IP();
             KrValue s = kr_set_new(t, KR_ABSENT);
             CHECK(s);
@@ -1488,9 +1509,9 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
                 }
             }
             SET(a, s);
-            break;
+            NEXT();
         }
-        case OP_BUILD_MAP: {
+        TARGET(BUILD_MAP) {
             SAVE_IP();
             KrValue d = kr_dict_new(t);
             CHECK(d);
@@ -1501,9 +1522,9 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
                 }
             }
             SET(a, d);
-            break;
+            NEXT();
         }
-        case OP_BUILD_STRING: {
+        TARGET(BUILD_STRING) {
             SAVE_IP();
             KrStrBuilder b;
             kr_sb_init(&b);
@@ -1516,22 +1537,22 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
             KrValue v = kr_sb_finish(t, &b);
             CHECK(v);
             SET(a, v);
-            break;
+            NEXT();
         }
-        case OP_BUILD_SLICE: {
+        TARGET(BUILD_SLICE) {
             SAVE_IP();
             unsigned b = INSTR_B(in);
             KrValue v = kr_slice_new(t, R[b], R[b + 1], INSTR_C(in) == 3 ? R[b + 2] : KR_NONE);
             CHECK(v);
             SET(a, v);
-            break;
+            NEXT();
         }
-        case OP_LIST_APPEND:
+        TARGET(LIST_APPEND)
             SAVE_IP();
             if (kr_list_append(t, R[a], R[INSTR_B(in)]) < 0)
                 goto error;
-            break;
-        case OP_LIST_EXTEND: {
+            NEXT();
+        TARGET(LIST_EXTEND) {
             SAVE_IP();
             KrValue src = R[INSTR_B(in)];
             if (kr_list_extend(t, R[a], src) < 0) {
@@ -1542,22 +1563,22 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
                 }
                 goto error;
             }
-            break;
+            NEXT();
         }
-        case OP_LIST_TO_TUPLE: {
+        TARGET(LIST_TO_TUPLE) {
             SAVE_IP();
             KrList *l = kr_as_list(R[INSTR_B(in)]);
             KrValue v = kr_tuple_from(t, l->items, l->len);
             CHECK(v);
             SET(a, v);
-            break;
+            NEXT();
         }
-        case OP_SET_ADD:
+        TARGET(SET_ADD)
             SAVE_IP();
             if (kr_set_add_value(t, R[a], R[INSTR_B(in)]) < 0)
                 goto error;
-            break;
-        case OP_SET_UPDATE: {
+            NEXT();
+        TARGET(SET_UPDATE) {
             SAVE_IP();
             KrValue it = kr_iter(t, R[INSTR_B(in)]);
             CHECK(it);
@@ -1573,14 +1594,14 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
                 kr_decref(t, v);
             }
             kr_decref(t, it);
-            break;
+            NEXT();
         }
-        case OP_MAP_ADD:
+        TARGET(MAP_ADD)
             SAVE_IP();
             if (kr_dict_set(t, R[a], R[INSTR_B(in)], R[INSTR_C(in)]) < 0)
                 goto error;
-            break;
-        case OP_DICT_UPDATE: {
+            NEXT();
+        TARGET(DICT_UPDATE) {
             SAVE_IP();
             KrValue src = R[INSTR_B(in)];
             if (kr_dict_update(t, R[a], src) < 0) {
@@ -1592,32 +1613,32 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
                 }
                 goto error;
             }
-            break;
+            NEXT();
         }
-        case OP_DICT_MERGE:
+        TARGET(DICT_MERGE)
             SAVE_IP();
             if (dict_merge_call(t, R[a], R[INSTR_B(in)], R[INSTR_C(in)]) < 0)
                 goto error;
-            break;
-        case OP_FORMAT_VALUE: {
+            NEXT();
+        TARGET(FORMAT_VALUE) {
             SAVE_IP();
             KrValue v = format_value(t, R[INSTR_B(in)], (int)INSTR_X(in), R[INSTR_C(in)]);
             CHECK(v);
             SET(a, v);
-            break;
+            NEXT();
         }
-        case OP_UNPACK_SEQUENCE:
+        TARGET(UNPACK_SEQUENCE)
             SAVE_IP();
             if (unpack(t, R[INSTR_B(in)], &R[a], (int)INSTR_C(in), 0, false) < 0)
                 goto error;
-            break;
-        case OP_UNPACK_EX:
+            NEXT();
+        TARGET(UNPACK_EX)
             SAVE_IP();
             if (unpack(t, R[INSTR_B(in)], &R[a], (int)INSTR_C(in), (int)INSTR_X(in), true) < 0)
                 goto error;
-            break;
-        case OP_CALL:
-        case OP_CALL_METHOD: {
+            NEXT();
+        TARGET(CALL)
+        TARGET(CALL_METHOD) {
             SAVE_IP();
             unsigned nargs = INSTR_B(in);
             KrValue kwnames = INSTR_C(in) ? K[INSTR_C(in) - 1] : 0;
@@ -1641,7 +1662,7 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
                 nf->ret_reg = a;
                 f = nf;
                 LOAD_FRAME();
-                break;
+                NEXT();
             }
             KrValue r = kr_call(t, callee, args, npos, kwnames);
             /* The argument registers are consumed by the call. */
@@ -1651,9 +1672,9 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
                 SET(a + 1, KR_ABSENT);
             CHECK(r);
             SET(a, r);
-            break;
+            NEXT();
         }
-        case OP_CALL_EX: {
+        TARGET(CALL_EX) {
             SAVE_IP();
             KrValue callee = R[a], args = R[a + 1], kw = R[a + 2];
             if (!kr_is_tuple(t, args)) {
@@ -1681,9 +1702,9 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
             SET(a + 2, KR_ABSENT);
             CHECK(r);
             SET(a, r);
-            break;
+            NEXT();
         }
-        case OP_RETURN: {
+        TARGET(RETURN) {
             KrValue result = R[a];
             R[a] = KR_ABSENT;
             if (f->gen) {
@@ -1705,9 +1726,9 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
             f = t->frame;
             LOAD_FRAME();
             SET(ret, result);
-            break;
+            NEXT();
         }
-        case OP_MAKE_FUNCTION: {
+        TARGET(MAKE_FUNCTION) {
             SAVE_IP();
             KrValue code = K[INSTR_B(in)];
             KrValue qn = kr_as_code(code)->qualname;
@@ -1725,19 +1746,19 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
                 kr_assign(t, &fn->closure, R[c + 3]);
             kr_assign(t, &fn->builtins, f->builtins);
             SET(a, fv);
-            break;
+            NEXT();
         }
-        case OP_MAKE_CELL: {
+        TARGET(MAKE_CELL) {
             SAVE_IP();
             KrValue c = kr_cell_new(t, R[INSTR_B(in)]);
             CHECK(c);
             SET(a, c);
-            break;
+            NEXT();
         }
-        case OP_LOAD_CLOSURE:
+        TARGET(LOAD_CLOSURE)
             SET(a, kr_incref(R[INSTR_B(in)]));
-            break;
-        case OP_LOAD_BUILD_CLASS: {
+            NEXT();
+        TARGET(LOAD_BUILD_CLASS) {
             SAVE_IP();
             KrValue v = kr_dict_get_cstr(t, f->builtins, "__build_class__");
             CHECK(v);
@@ -1746,12 +1767,12 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
                 goto error;
             }
             SET(a, kr_incref(v));
-            break;
+            NEXT();
         }
-        case OP_LOAD_LOCALS:
+        TARGET(LOAD_LOCALS)
             SET(a, kr_incref(kr_is_ptr(f->locals) ? f->locals : f->globals));
-            break;
-        case OP_SETUP_ANNOTATIONS: {
+            NEXT();
+        TARGET(SETUP_ANNOTATIONS) {
             SAVE_IP();
             KrValue ns = kr_is_ptr(f->locals) ? f->locals : f->globals;
             KrValue have = mapping_get(t, ns, kr_name(t, dunder_annotations));
@@ -1766,28 +1787,28 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
             } else {
                 kr_decref(t, have);
             }
-            break;
+            NEXT();
         }
-        case OP_IMPORT_NAME: {
+        TARGET(IMPORT_NAME) {
             SAVE_IP();
             KrValue m = kr_import_name(t, N[INSTR_B(in)], f->globals, R[INSTR_C(in)], (int)INSTR_X(in));
             CHECK(m);
             SET(a, m);
-            break;
+            NEXT();
         }
-        case OP_IMPORT_FROM: {
+        TARGET(IMPORT_FROM) {
             SAVE_IP();
             KrValue v = import_from(t, R[INSTR_B(in)], N[INSTR_C(in)]);
             CHECK(v);
             SET(a, v);
-            break;
+            NEXT();
         }
-        case OP_IMPORT_STAR:
+        TARGET(IMPORT_STAR)
             SAVE_IP();
             if (import_star(t, f, R[a]) < 0)
                 goto error;
-            break;
-        case OP_RAISE: {
+            NEXT();
+        TARGET(RAISE) {
             SAVE_IP();
             unsigned x = INSTR_X(in);
             if (x == 0) {
@@ -1840,25 +1861,25 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
             kr_decref(t, inst);
             goto error;
         }
-        case OP_RERAISE:
+        TARGET(RERAISE)
             kr_err_clear(t);
             t->exc = kr_incref(R[a]);
             add_tb = false;
             goto exception;
-        case OP_PUSH_EXC: {
+        TARGET(PUSH_EXC) {
             KrValue old = t->exc_info->value;
             t->exc_info->value = kr_incref(R[a]);
             SET(INSTR_B(in), old);
-            break;
+            NEXT();
         }
-        case OP_POP_EXC: {
+        TARGET(POP_EXC) {
             KrValue old = t->exc_info->value;
             KrValue v = R[a];
             t->exc_info->value = v == KR_ABSENT ? KR_NONE : kr_incref(v);
             kr_decref(t, old);
-            break;
+            NEXT();
         }
-        case OP_CHECK_EXC_MATCH: {
+        TARGET(CHECK_EXC_MATCH) {
             SAVE_IP();
             KrValue cls = R[INSTR_C(in)];
             if (exc_match_check(t, cls) < 0)
@@ -1867,27 +1888,27 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
             if (r < 0)
                 goto error;
             SET(a, kr_bool(r));
-            break;
+            NEXT();
         }
-        case OP_BEFORE_WITH: {
+        TARGET(BEFORE_WITH) {
             SAVE_IP();
             KrValue res = KR_NONE;
             KrValue ex = before_with(t, R[INSTR_B(in)], &res);
             CHECK(ex);
             SET(a, ex);
             SET(a + 1, res);
-            break;
+            NEXT();
         }
-        case OP_BEFORE_ASYNC_WITH: {
+        TARGET(BEFORE_ASYNC_WITH) {
             SAVE_IP();
             KrValue res = KR_NONE;
             KrValue ex = before_async_with(t, R[INSTR_B(in)], &res);
             CHECK(ex);
             SET(a, ex);
             SET(a + 1, res);
-            break;
+            NEXT();
         }
-        case OP_WITH_EXIT: {
+        TARGET(WITH_EXIT) {
             SAVE_IP();
             KrValue e = R[INSTR_B(in)];
             KrValue args[3];
@@ -1901,9 +1922,9 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
             KrValue r = kr_call(t, R[a], args, 3, 0);
             CHECK(r);
             SET(a, r);
-            break;
+            NEXT();
         }
-        case OP_YIELD: {
+        TARGET(YIELD) {
             /* Suspend: the registers go back into the generator. */
             KrGen *gen = f->gen;
             KrValue v = kr_incref(R[INSTR_B(in)]);
@@ -1921,14 +1942,14 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
             *yielded = true;
             return v;
         }
-        case OP_GET_YIELD_FROM_ITER: {
+        TARGET(GET_YIELD_FROM_ITER) {
             SAVE_IP();
             KrValue v = kr_gen_yield_from_iter(t, R[INSTR_B(in)]);
             CHECK(v);
             SET(a, v);
-            break;
+            NEXT();
         }
-        case OP_SEND: {
+        TARGET(SEND) {
             SAVE_IP();
             KrValue returned = KR_ABSENT;
             KrValue v = kr_gen_send_value(t, R[INSTR_B(in)], R[a], &returned);
@@ -1939,16 +1960,16 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
             } else {
                 SET(a, v);
             }
-            break;
+            NEXT();
         }
-        case OP_GET_AWAITABLE: {
+        TARGET(GET_AWAITABLE) {
             SAVE_IP();
             KrValue v = kr_get_awaitable(t, R[INSTR_B(in)], (int)INSTR_X(in));
             CHECK(v);
             SET(a, v);
-            break;
+            NEXT();
         }
-        case OP_GET_AITER: {
+        TARGET(GET_AITER) {
             SAVE_IP();
             KrValue obj = R[INSTR_B(in)];
             KrValue v = kr_call_special(t, obj, kr_name(t, dunder_aiter), NULL, 0);
@@ -1963,9 +1984,9 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
                 goto error;
             }
             SET(a, v);
-            break;
+            NEXT();
         }
-        case OP_GET_ANEXT: {
+        TARGET(GET_ANEXT) {
             SAVE_IP();
             KrValue obj = R[INSTR_B(in)];
             KrValue v = kr_call_special(t, obj, kr_name(t, dunder_anext), NULL, 0);
@@ -1978,62 +1999,62 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
             kr_decref(t, v);
             CHECK(aw);
             SET(a, aw);
-            break;
+            NEXT();
         }
-        case OP_END_ASYNC_FOR: {
+        TARGET(END_ASYNC_FOR) {
             KrValue e = R[INSTR_B(in)];
             if (kr_type_check(t, e, kr_exc_type(t, StopAsyncIteration))) {
                 SET(INSTR_B(in), KR_ABSENT);
-                break;
+                NEXT();
             }
             kr_err_clear(t);
             t->exc = kr_incref(e);
             add_tb = false;
             goto exception;
         }
-        case OP_ASYNC_GEN_WRAP: {
+        TARGET(ASYNC_GEN_WRAP) {
             SAVE_IP();
             KrValue v = kr_async_gen_wrap(t, R[INSTR_B(in)]);
             CHECK(v);
             SET(a, v);
-            break;
+            NEXT();
         }
-        case OP_LOAD_ASSERTION_ERROR:
+        TARGET(LOAD_ASSERTION_ERROR)
             SET(a, kr_incref(kr_ptr(kr_exc_type(t, AssertionError))));
-            break;
-        case OP_GET_LEN: {
+            NEXT();
+        TARGET(GET_LEN) {
             SAVE_IP();
             int64_t n = kr_len(t, R[INSTR_B(in)]);
             if (n < 0)
                 goto error;
             SET(a, kr_int_from_i64(t, n));
-            break;
+            NEXT();
         }
-        case OP_MATCH_MAPPING:
-        case OP_MATCH_SEQUENCE: {
+        TARGET(MATCH_MAPPING)
+        TARGET(MATCH_SEQUENCE) {
             SAVE_IP();
             int r = INSTR_OP(in) == OP_MATCH_MAPPING ? kr_match_is_mapping(t, R[INSTR_B(in)])
                                                      : kr_match_is_sequence(t, R[INSTR_B(in)]);
             if (r < 0)
                 goto error;
             SET(a, kr_bool(r));
-            break;
+            NEXT();
         }
-        case OP_MATCH_KEYS: {
+        TARGET(MATCH_KEYS) {
             SAVE_IP();
             KrValue v = kr_match_keys(t, R[INSTR_B(in)], R[INSTR_C(in)]);
             CHECK(v);
             SET(a, v);
-            break;
+            NEXT();
         }
-        case OP_MATCH_CLASS: {
+        TARGET(MATCH_CLASS) {
             SAVE_IP();
             KrValue v = kr_match_class(t, R[INSTR_B(in)], R[INSTR_C(in)], (int)INSTR_X(in), R[INSTR_C(in) + 1]);
             CHECK(v);
             SET(a, v);
-            break;
+            NEXT();
         }
-        case OP_COPY_DICT_WITHOUT_KEYS: {
+        TARGET(COPY_DICT_WITHOUT_KEYS) {
             SAVE_IP();
             KrValue d = kr_dict_new(t);
             CHECK(d);
@@ -2049,16 +2070,16 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
                 }
             }
             SET(a, d);
-            break;
+            NEXT();
         }
-        case OP_PRINT_EXPR: {
+        TARGET(PRINT_EXPR) {
             SAVE_IP();
             KrValue r = kr_print_expr(t, R[a]);
             CHECK(r);
             kr_decref(t, r);
-            break;
+            NEXT();
         }
-        case OP_CHECK_EG_MATCH: {
+        TARGET(CHECK_EG_MATCH) {
             SAVE_IP();
             KrValue ty = R[INSTR_C(in)];
             if (exc_match_check(t, ty) < 0)
@@ -2083,22 +2104,33 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
                 rest = KR_NONE;
             SET(a, match);
             SET(a + 1, rest);
-            break;
+            NEXT();
         }
-        case OP_PREP_RERAISE_STAR: {
+        TARGET(PREP_RERAISE_STAR) {
             SAVE_IP();
             KrValue v = kr_exception_group_prep_reraise(t, R[INSTR_B(in)], R[INSTR_C(in)]);
             CHECK(v);
             SET(a, v);
-            break;
+            NEXT();
         }
-        case OP_SET_FUNC_ATTR:
+        TARGET(CLEAR_REGS) {
+            /* The temporaries of a statement die at its end, as CPython's
+             * value stack is empty between statements (sys.getrefcount). */
+            KrValue *r = &R[a], *end = r + INSTR_B(in);
+            for (; r < end; r++) {
+                KrValue v = *r;
+                *r = KR_ABSENT;
+                kr_decref(t, v);
+            }
+            NEXT();
+        }
+        TARGET(SET_FUNC_ATTR)
         default:
             SAVE_IP();
             kr_raise_fmt(t, kr_exc_type(t, SystemError), "unknown opcode %u", INSTR_OP(in));
             goto error;
         }
-        continue;
+        goto next_instr;
 
     error:
         add_tb = true;
