@@ -312,7 +312,8 @@ static KrValue method_call(KrThread *t, KrValue callable, const KrValue *args, s
     if (!argv)
         return kr_no_memory(t);
     argv[0] = m->self;
-    memcpy(argv + 1, args, total * sizeof(KrValue));
+    if (total)
+        memcpy(argv + 1, args, total * sizeof(KrValue));
     KrValue func = kr_incref(m->func), self = kr_incref(m->self);
     KrValue r = kr_call(t, func, argv, nargs + 1, kwnames);
     kr_decref(t, func);

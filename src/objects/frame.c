@@ -495,7 +495,9 @@ int kr_traceback_entry(KrThread *t, KrValue tbv, KrValue *next, KrCode **code, i
     *next = tb->next;
     *code = co;
     *lineno = tb->lineno;
-    if (tb->lasti >= 0 && (size_t)tb->lasti / 2 < co->ninstrs)
+    if (tb->lasti < 0)
+        *pos = (KrPosition){co->firstlineno, co->firstlineno, 0, 0}; /* CPython's location of offset -1 */
+    else if ((size_t)tb->lasti / 2 < co->ninstrs)
         *pos = co->positions[tb->lasti / 2];
     else
         *pos = (KrPosition){tb->lineno, tb->lineno, -1, -1};

@@ -72,7 +72,15 @@ static KrValue raise_syntax_error(KrThread *t, const SyntaxErrorInfo *err, const
     } else if (line && err->lineno > 0) {
         const char *end = memchr(line, '\n', (size_t)(src + len - line));
         size_t n = end ? (size_t)(end - line) + 1 : (size_t)(src + len - line);
-        text = kr_str_from_utf8(t, line, n);
+        /* CPython's tokenizer ends the last line with a newline too. */
+        char *buf = malloc(n + 2);
+        if (buf) {
+            memcpy(buf, line, n);
+            if (!end)
+                buf[n++] = '\n';
+            text = kr_str_from_utf8(t, buf, n);
+            free(buf);
+        }
         if (text == KR_ERROR) {
             kr_err_clear(t);
             text = KR_NONE;
@@ -159,6 +167,8 @@ typedef struct {
 static int out_write(void *ctx, const char *data, size_t len)
 {
     OutBuf *b = ctx;
+    if (len == 0)
+        return 0;
     if (b->len + len > b->cap) {
         size_t cap = (b->len + len) * 2 + 256;
         char *nd = realloc(b->data, cap);
@@ -774,6 +784,18 @@ void kr_display_exception(KrThread *t, KrValue exc)
     free(p.cache.text);
     kr_err_clear(t);
     t->exc = saved;
+}
+
+void kr_display_exception_tb(KrThread *t, KrValue exc, KrValue tb)
+{
+    if (kr_is_exception(t, exc) && kr_is_ptr(tb) && kr_type(t, tb) == kr_builtin_type(t, TRACEBACK) &&
+        !kr_is_ptr(kr_exception_traceback(exc))) {
+        KrValue saved = kr_err_fetch(t);
+        kr_exception_set_traceback(t, exc, tb);
+        kr_err_clear(t);
+        t->exc = saved;
+    }
+    kr_display_exception(t, exc);
 }
 
 /* CPython's default sys.unraisablehook. */

@@ -31,6 +31,9 @@ int kr_run_main_string(KrThread *t, const char *src);
 void kr_print_exception(KrThread *t);
 /* Prints an exception object with its traceback and chain. */
 void kr_display_exception(KrThread *t, KrValue exc);
+/* The same for sys.excepthook(type, exc, tb): tb becomes the exception's
+ * traceback when it has none (CPython's PyErr_Display). */
+void kr_display_exception_tb(KrThread *t, KrValue exc, KrValue tb);
 /* Reports the thread's pending exception, which cannot propagate (raised
  * by __del__, a weakref callback, closing a generator as it is freed...),
  * and clears it: CPython's PyErr_WriteUnraisable.  `obj` is what raised it
