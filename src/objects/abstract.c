@@ -366,18 +366,7 @@ static KrValue attribute_error(KrThread *t, KrValue obj, KrValue name)
 {
     kr_raise_fmt(t, kr_exc_type(t, AttributeError), "'%T' object has no attribute '%U'", obj, name);
     /* name and obj let the traceback printer suggest a close name. */
-    if (kr_is_exception(t, t->exc)) {
-        KrValue *d = kr_instance_dict_ptr(t, t->exc);
-        (void)d;
-        KrValue e = t->exc;
-        kr_incref(e);
-        KrValue saved = kr_err_fetch(t);
-        kr_setattr(t, e, kr_name(t, name), name);
-        kr_setattr(t, e, kr_name(t, obj), obj);
-        kr_err_clear(t);
-        t->exc = saved;
-        kr_decref(t, e);
-    }
+    kr_attribute_error_add_context(t, obj, name);
     return KR_ERROR;
 }
 
@@ -472,9 +461,10 @@ KrValue kr_getattr(KrThread *t, KrValue obj, KrValue name)
     KrType *tp = kr_type(t, obj);
     if (!kr_is_str(t, name))
         return type_error(t, "attribute name must be string, not '%T'", name);
-    if (tp->getattr)
-        return tp->getattr(t, obj, name);
-    return attribute_error(t, obj, name);
+    KrValue r = tp->getattr ? tp->getattr(t, obj, name) : attribute_error(t, obj, name);
+    if (r == KR_ERROR)
+        kr_attribute_error_add_context(t, obj, name);
+    return r;
 }
 
 KrValue kr_getattr_cstr(KrThread *t, KrValue obj, const char *name)

@@ -709,6 +709,18 @@ static int exc_attributeerror_init(KrThread *t, KrValue self, const KrValue *arg
     return 0;
 }
 
+void kr_attribute_error_add_context(KrThread *t, KrValue obj, KrValue name)
+{
+    KrValue exc = t->exc;
+    if (!kr_is_ptr(exc) || !kr_is_subtype(kr_type(t, exc), kr_exc_type(t, AttributeError)))
+        return;
+    ExcAttributeError *e = EXC_OF(ExcAttributeError, exc);
+    if (e->name != KR_ABSENT || e->obj != KR_ABSENT)
+        return;
+    kr_assign(t, &e->name, name);
+    kr_assign(t, &e->obj, obj);
+}
+
 /* ------------------------------------------------------------------ */
 /* OSError                                                             */
 /* ------------------------------------------------------------------ */
@@ -1660,7 +1672,9 @@ KrValue kr_exception_group_prep_reraise(KrThread *t, KrValue orig, KrValue excs)
     } else {
         if (projection != KR_ABSENT && kr_list_append(t, raised, projection) < 0)
             goto done;
-        result = rl->len == 1 ? kr_incref(rl->items[0]) : exc_group_wrap(t, raised);
+        /* 3.11.2 wraps even a single raised exception in a group (later
+         * 3.11 releases do not); Krait follows 3.11.2. */
+        result = exc_group_wrap(t, raised);
     }
 done:
     free(reraised.items);

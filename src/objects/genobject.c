@@ -61,6 +61,22 @@ static void gen_release_regs(KrThread *t, KrGen *g)
 }
 
 static KrValue gen_close(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames);
+void kr_frame_object_gen_release(KrThread *t, KrValue frame_obj);
+
+/* Closes a suspended generator that nobody can resume any more (it is
+ * being freed, or its frame is cleared); an exception from its finally
+ * blocks is reported as unraisable. */
+void kr_gen_finalize(KrThread *t, KrValue self)
+{
+    KrGen *g = (KrGen *)kr_as_ptr(self);
+    if (g->finished || g->running)
+        return;
+    KrValue r = gen_close(t, self, NULL, 0, 0);
+    if (r == KR_ERROR)
+        kr_err_write_unraisable(t, NULL, self);
+    else
+        kr_decref(t, r);
+}
 
 static void gen_dealloc(KrThread *t, KrObject *o)
 {
@@ -71,15 +87,12 @@ static void gen_dealloc(KrThread *t, KrObject *o)
     if (g->started && !g->finished && !g->running) {
         o->refcnt = 1;
         KrValue saved = kr_err_fetch(t);
-        KrValue r = gen_close(t, kr_ptr(o), NULL, 0, 0);
-        if (r == KR_ERROR)
-            kr_err_clear(t);
-        else
-            kr_decref(t, r);
+        kr_gen_finalize(t, kr_ptr(o));
         t->exc = saved;
         if (--o->refcnt > 0)
             return;
     }
+    kr_frame_object_gen_release(t, g->frame_obj);
     gen_release_regs(t, g);
     free(g->regs);
     kr_clear(t, &g->func);
@@ -440,7 +453,8 @@ static KrValue gen_get_suspended(KrThread *t, KrValue self)
     return kr_bool(g->started && !g->finished && !g->running);
 }
 
-KrValue kr_gen_frame_object(KrThread *t, KrCode *code, KrValue globals, KrValue builtins, size_t ip, bool started);
+KrValue kr_gen_frame_object(KrThread *t, KrGen *gen, KrCode *code, KrValue globals, KrValue builtins, size_t ip,
+                            bool started);
 
 static KrValue gen_get_frame(KrThread *t, KrValue self)
 {
@@ -450,7 +464,7 @@ static KrValue gen_get_frame(KrThread *t, KrValue self)
     if (!kr_is_ptr(g->frame_obj)) {
         if (g->running)
             return KR_NONE;
-        KrValue fo = kr_gen_frame_object(t, g->code, g->globals, g->builtins, g->ip, g->started);
+        KrValue fo = kr_gen_frame_object(t, g, g->code, g->globals, g->builtins, g->ip, g->started);
         if (fo == KR_ERROR)
             return fo;
         g->frame_obj = fo;
@@ -527,6 +541,7 @@ static KrValue coro_await(KrThread *t, KrValue self, const KrValue *args, size_t
 }
 
 static KrValue coro_get_await(KrThread *t, KrValue self) { return gen_get_yieldfrom(t, self); }
+static KrValue gen_get_origin(KrThread *t, KrValue self) { (void)t; return kr_incref(as_gen(self)->origin); }
 
 static const KrMethodDef coro_methods[] = {
     {"send", gen_send, 0, "send(arg) -> send 'arg' into coroutine,\nreturn next iterated value or raise StopIteration."},
@@ -544,6 +559,7 @@ static const KrGetSetDef coro_getsets[] = {
     {"cr_frame", gen_get_frame, NULL, NULL},
     {"cr_await", coro_get_await, NULL, NULL},
     {"cr_suspended", gen_get_suspended, NULL, NULL},
+    {"cr_origin", gen_get_origin, NULL, NULL},
     {NULL, NULL, NULL, NULL},
 };
 

@@ -96,9 +96,9 @@ void kr_call_finalizer(KrThread *t, KrObject *o)
             del = KR_ABSENT;
         }
         kr_incref(del);
-        kr_write_unraisable(t, e, del == KR_ABSENT ? kr_ptr(o) : del);
+        t->exc = e;
+        kr_err_write_unraisable(t, NULL, del == KR_ABSENT ? kr_ptr(o) : del);
         kr_xdecref(t, del);
-        kr_decref(t, e);
     } else {
         kr_decref(t, r);
     }

@@ -224,6 +224,11 @@ static inline bool kr_is_exception_class(KrThread *t, KrValue v)
            (kr_as_type(v)->flags & KR_TPFLAG_EXC_SUBCLASS);
 }
 
+/* An AttributeError being raised by getattr(obj, name) learns its name
+ * and obj (for the "Did you mean" of the traceback printer) unless it has
+ * them: CPython's set_attribute_error_context. */
+void kr_attribute_error_add_context(KrThread *t, KrValue obj, KrValue name);
+
 /* Creates an exception instance type(*args). */
 KrValue kr_exception_new(KrThread *t, KrType *type, KrValue args);
 /* Exception attributes the VM maintains. */

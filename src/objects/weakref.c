@@ -128,9 +128,7 @@ static void call_callback(KrThread *t, KrWeakRef *r, KrValue cb)
     KrValue arg = kr_ptr(r);
     KrValue res = kr_call(t, cb, &arg, 1, 0);
     if (res == KR_ERROR) {
-        KrValue e = kr_err_fetch(t);
-        kr_write_unraisable(t, e, cb);
-        kr_decref(t, e);
+        kr_err_write_unraisable(t, NULL, cb);
     } else {
         kr_decref(t, res);
     }
@@ -212,9 +210,7 @@ KrValue kr_weakref_call_callback(KrThread *t, KrValue ref)
     r->callback = KR_NONE;
     KrValue res = kr_call(t, cb, &ref, 1, 0);
     if (res == KR_ERROR) {
-        KrValue e = kr_err_fetch(t);
-        kr_write_unraisable(t, e, cb);
-        kr_decref(t, e);
+        kr_err_write_unraisable(t, NULL, cb);
         res = KR_NONE;
     }
     kr_decref(t, cb);

@@ -188,9 +188,7 @@ static void handle_weakrefs(KrThread *t, KrGCHead *unreachable)
     for (size_t i = 0; i < l->len; i++) {
         KrValue r = kr_weakref_call_callback(t, l->items[i]);
         if (r == KR_ERROR) {
-            KrValue e = kr_err_fetch(t);
-            kr_write_unraisable(t, e, kr_weakref_callback_of(l->items[i]));
-            kr_decref(t, e);
+            kr_err_write_unraisable(t, NULL, kr_weakref_callback_of(l->items[i]));
         } else {
             kr_decref(t, r);
         }
@@ -309,9 +307,7 @@ static void invoke_callbacks(KrThread *t, const char *phase, int generation, int
             KrValue args[2] = {ph, info};
             KrValue r = kr_call(t, l->items[i], args, 2, 0);
             if (r == KR_ERROR) {
-                KrValue e = kr_err_fetch(t);
-                kr_write_unraisable(t, e, l->items[i]);
-                kr_decref(t, e);
+                kr_err_write_unraisable(t, NULL, l->items[i]);
             } else {
                 kr_decref(t, r);
             }

@@ -58,7 +58,7 @@ static KrValue raise_syntax_error(KrThread *t, const SyntaxErrorInfo *err, const
     /* The offending line's text, as CPython includes it. */
     KrValue text = KR_NONE;
     const char *line = src;
-    for (int i = 1; i < err->lineno && line; i++) {
+    for (int i = 1; i < err->lineno && line && src; i++) {
         const char *nl = memchr(line, '\n', (size_t)(src + len - line));
         line = nl ? nl + 1 : NULL;
     }
@@ -823,26 +823,48 @@ void kr_display_exception(KrThread *t, KrValue exc)
     t->exc = saved;
 }
 
+void kr_display_exception_tb(KrThread *t, KrValue exc, KrValue tb)
+{
+    if (kr_is_exception(t, exc) && kr_is_ptr(tb) && kr_type(t, tb) == kr_builtin_type(t, TRACEBACK) &&
+        !kr_is_ptr(kr_exception_traceback(exc))) {
+        KrValue saved = kr_err_fetch(t);
+        kr_exception_set_traceback(t, exc, tb);
+        kr_err_clear(t);
+        t->exc = saved;
+    }
+    kr_display_exception(t, exc);
+}
+
 /* CPython's default sys.unraisablehook. */
-void kr_write_unraisable(KrThread *t, KrValue exc, KrValue obj)
+void kr_unraisable_default(KrThread *t, KrValue exc_type, KrValue exc, KrValue tb, KrValue err_msg, KrValue obj)
 {
     KrValue saved = kr_err_fetch(t);
     OutBuf out = {0};
     SourceCache cache = {0};
+    bool has_msg = err_msg != KR_NONE && err_msg != KR_ABSENT;
     if (obj != KR_ABSENT && obj != KR_NONE) {
-        out_str(&out, "Exception ignored in: ");
+        if (has_msg) {
+            write_str_of(t, err_msg, &out, "");
+            out_str(&out, ": ");
+        } else {
+            out_str(&out, "Exception ignored in: ");
+        }
         write_text_of(t, obj, &out, true, "<object repr() failed>");
         out_str(&out, "\n");
+    } else if (has_msg) {
+        write_str_of(t, err_msg, &out, "");
+        out_str(&out, ":\n");
     }
-    if (kr_is_exception(t, exc)) {
-        KrValue tb = kr_as_exception(exc)->traceback;
-        if (kr_is_ptr(tb)) {
-            TbMargin m = {0, "", "", tb_header};
-            write_traceback(t, tb, &out, &cache, &m);
+    if (kr_is_ptr(tb) && kr_type(t, tb) == kr_builtin_type(t, TRACEBACK)) {
+        TbMargin m = {0, "", "", tb_header};
+        write_traceback(t, tb, &out, &cache, &m);
+    }
+    if (kr_is_ptr(exc_type) && (kr_as_ptr(exc_type)->type->flags & KR_TPFLAG_TYPE_SUBCLASS)) {
+        write_exception_type(t, (KrType *)kr_as_ptr(exc_type), &out);
+        if (exc != KR_NONE && exc != KR_ABSENT) {
+            out_str(&out, ": ");
+            write_str_of(t, exc, &out, "<exception str() failed>");
         }
-        write_exception_type(t, kr_type(t, exc), &out);
-        out_str(&out, ": ");
-        write_str_of(t, exc, &out, "<exception str() failed>");
         out_str(&out, "\n");
     }
     kr_flush_std_streams(t);
@@ -852,6 +874,15 @@ void kr_write_unraisable(KrThread *t, KrValue exc, KrValue obj)
     free(cache.text);
     kr_err_clear(t);
     t->exc = saved;
+}
+
+void kr_write_unraisable(KrThread *t, KrValue exc, KrValue obj)
+{
+    if (!kr_is_exception(t, exc)) {
+        kr_unraisable_default(t, KR_NONE, KR_NONE, KR_NONE, KR_NONE, obj);
+        return;
+    }
+    kr_unraisable_default(t, kr_ptr(kr_type(t, exc)), exc, kr_exception_traceback(exc), KR_NONE, obj);
 }
 
 /* sys.last_type, sys.last_value and sys.last_traceback, as PyErr_Print

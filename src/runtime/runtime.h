@@ -38,9 +38,23 @@ int kr_run_main_string(KrThread *t, const char *src);
 void kr_print_exception(KrThread *t);
 /* Prints an exception object with its traceback and chain. */
 void kr_display_exception(KrThread *t, KrValue exc);
-/* Reports an exception that cannot propagate (raised by __del__ of obj) as
- * CPython's default sys.unraisablehook: "Exception ignored in: <obj repr>"
- * and the traceback. */
+/* The same for sys.excepthook(type, exc, tb): tb becomes the exception's
+ * traceback when it has none (CPython's PyErr_Display). */
+void kr_display_exception_tb(KrThread *t, KrValue exc, KrValue tb);
+/* Reports the thread's pending exception, which cannot propagate (raised
+ * by __del__, a weakref callback, closing a generator as it is freed...),
+ * and clears it: CPython's PyErr_WriteUnraisable.  `obj` is what raised it
+ * (the __del__ function, the callback, the generator; KR_ABSENT for none);
+ * `msg` replaces "Exception ignored in" when not NULL (for example
+ * "Exception ignored in atexit callback").  Calls sys.unraisablehook with
+ * an UnraisableHookArgs, the default printer when the hook is unset, None
+ * or sys.__unraisablehook__ (runtime/unraisable.c). */
+void kr_err_write_unraisable(KrThread *t, const char *msg, KrValue obj);
+/* CPython's default sys.unraisablehook: "Exception ignored in: <obj repr>"
+ * (err_msg instead of "Exception ignored in" when it is not None), the
+ * traceback tb and the exception line. */
+void kr_unraisable_default(KrThread *t, KrValue exc_type, KrValue exc, KrValue tb, KrValue err_msg, KrValue obj);
+/* The same for an exception object alone (its type and traceback). */
 void kr_write_unraisable(KrThread *t, KrValue exc, KrValue obj);
 /* The cycle collector (runtime/gc.c). */
 intptr_t kr_gc_collect(KrThread *t, int generation);
@@ -68,6 +82,8 @@ KrValue kr_suggestion_for(KrThread *t, KrValue exc);
 
 /* The traceback machinery (objects/frame.c). */
 int kr_traceback_add(KrThread *t, KrValue exc, KrFrame *f, size_t pc);
+/* Adds the thread's running frame, at its current instruction. */
+int kr_traceback_add_current(KrThread *t, KrValue exc);
 KrValue kr_frame_object(KrThread *t, KrFrame *f);
 /* Call after sys.settrace/setprofile: the interpreter switches to (or
  * from) its tracing dispatch table at the next instruction. */

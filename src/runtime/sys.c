@@ -416,7 +416,7 @@ static KrValue sys_excepthook(KrThread *t, KrValue self, const KrValue *args, si
     (void)self, (void)kwnames;
     if (kr_check_nargs(t, "excepthook", nargs, 3, 3) < 0)
         return KR_ERROR;
-    kr_display_exception(t, args[1]);
+    kr_display_exception_tb(t, args[1], args[2]);
     return KR_NONE;
 }
 

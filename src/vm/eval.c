@@ -324,6 +324,7 @@ static void clear_regs(KrThread *t, KrValue *regs, int n)
 
 /* Detaches the Python frame object (if any) from a frame that ends. */
 void kr_frame_object_detach(KrThread *t, KrFrame *f);
+void kr_frame_object_snapshot(KrThread *t, KrFrame *f);
 void kr_frame_object_suspend(KrFrame *f);
 void kr_frame_object_resume(KrFrame *f);
 
@@ -1119,9 +1120,16 @@ void kr_eval_update_dispatch(KrThread *t)
     bool tracing = t->trace_func != KR_NONE || t->profile_func != KR_NONE;
     const void *const *want = tracing ? t->dispatch_trace : t->dispatch_plain;
     if (want && want != t->dispatch && tracing) {
-        /* Frames already running get no 'call' event (as in CPython). */
-        for (KrFrame *f = t->frame; f; f = f->prev)
+        /* Frames already running get no 'call' event, nor a 'line' event
+         * for the rest of the line they are on (as in CPython). */
+        for (KrFrame *f = t->frame; f; f = f->prev) {
             f->trace_called = true;
+            if (f->ip > f->code->instrs && f->ip <= f->code->instrs + f->code->ninstrs) {
+                uint32_t pc = (uint32_t)(f->ip - f->code->instrs) - 1;
+                f->trace_line = f->code->positions[pc].lineno;
+                f->trace_pc = pc;
+            }
+        }
     }
     if (want)
         t->dispatch = want;
@@ -2040,6 +2048,10 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
             if (f->gen) {
                 /* a generator's frame ends: its registers go */
             }
+            if (f->frame_obj != KR_ABSENT) {
+                SAVE_IP();
+                kr_frame_object_snapshot(t, f);
+            }
             clear_regs(t, R, f->code->nregs);
             KrFrame *done = f;
             bool entry = f->entry;
@@ -2491,6 +2503,8 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
                 else
                     kr_decref(t, exc);
             }
+            if (f->frame_obj != KR_ABSENT)
+                kr_frame_object_snapshot(t, f);
             clear_regs(t, f->regs, f->code->nregs);
             bool entry = f->entry;
             KrFrame *done = f;
