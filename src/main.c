@@ -137,7 +137,7 @@ static int front_end_mode(const KrCmdline *cfg, const char *key, int *status)
 }
 
 /* sys.argv and sys.path[0] as CPython sets them, then the program. */
-static int run_program(const KrCmdline *cfg)
+static int run_program(const KrCmdline *cfg, int orig_argc, char **orig_argv)
 {
     KrVM *vm = kr_vm_new();
     if (!vm) {
@@ -145,55 +145,10 @@ static int run_program(const KrCmdline *cfg)
         return 1;
     }
     KrThread *t = vm->main_thread;
-    vm->flag_unbuffered = cfg->unbuffered;
-    kr_sys_configure_streams(t);
-    KrValue sysd = ((KrModule *)kr_as_ptr(vm->sys))->dict;
-    KrValue argv = kr_list_new(t, 0);
-    if (cfg->run == KR_RUN_COMMAND) {
-        KrValue s = kr_str_from_cstr(t, "-c");
-        kr_list_append(t, argv, s);
-        kr_decref(t, s);
-    } else if (cfg->run == KR_RUN_FILE) {
-        KrValue s = kr_str_from_cstr(t, cfg->run_filename);
-        kr_list_append(t, argv, s);
-        kr_decref(t, s);
-    } else {
-        kr_list_append(t, argv, t->vm->empty_str);
-    }
-    for (int i = cfg->run == KR_RUN_FILE ? 1 : 0; i < cfg->argc; i++) {
-        KrValue s = kr_str_from_cstr(t, cfg->argv[i]);
-        if (s == KR_ERROR) {
-            kr_err_clear(t);
-            continue;
-        }
-        kr_list_append(t, argv, s);
-        kr_decref(t, s);
-    }
-    kr_dict_set_cstr(t, sysd, "argv", argv);
-    kr_decref(t, argv);
-    /* sys.path: the script's directory (or '' for -c), then the stdlib. */
-    KrValue path = kr_dict_get_cstr(t, sysd, "path");
-    if (!cfg->safe_path) {
-        KrValue first;
-        if (cfg->run == KR_RUN_FILE) {
-            char *dir = realpath(cfg->run_filename, NULL);
-            char *slash = dir ? strrchr(dir, '/') : NULL;
-            if (slash)
-                *slash = '\0';
-            first = kr_str_from_cstr(t, dir ? (dir[0] ? dir : "/") : "");
-            free(dir);
-        } else {
-            first = kr_incref(t->vm->empty_str);
-        }
-        kr_list_append(t, path, first);
-        kr_decref(t, first);
-    }
-    static const char *const stdlib_dirs[] = {"/usr/lib/python311.zip", "/usr/lib/python3.11",
-                                              "/usr/lib/python3.11/lib-dynload"};
-    for (size_t i = 0; i < sizeof stdlib_dirs / sizeof *stdlib_dirs; i++) {
-        KrValue s = kr_str_from_cstr(t, stdlib_dirs[i]);
-        kr_list_append(t, path, s);
-        kr_decref(t, s);
+    if (kr_sys_set_cmdline(t, cfg, orig_argc, orig_argv) < 0) {
+        kr_print_exception(t);
+        kr_vm_free(vm);
+        return 1;
     }
     int status;
     for (int i = 0; i < cfg->nxoptions; i++) {
@@ -261,7 +216,7 @@ int main(int argc, char **argv, char **envp)
                 kr_cmdline_free(&cfg);
                 return status;
             }
-    status = run_program(&cfg);
+    status = run_program(&cfg, argc, argv);
     kr_cmdline_free(&cfg);
     return status;
 }

@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "objects/objects.h"
+#include "runtime/cmdline.h"
 #include "vm/code.h"
 
 int kr_eval_thread_init(KrThread *t);
@@ -51,6 +52,9 @@ KrValue kr_import_module(KrThread *t, const char *name);
 
 /* The module for sys (runtime/sys.c). */
 KrValue kr_sys_module_new(KrThread *t);
+/* Sets sys.argv, orig_argv, flags, warnoptions, _xoptions, path and
+ * executable from the command line (and the VM's flags). */
+int kr_sys_set_cmdline(KrThread *t, const KrCmdline *cfg, int orig_argc, char **orig_argv);
 void kr_sys_configure_streams(KrThread *t);
 
 /* Generators (objects/genobject.c). */

@@ -5,10 +5,14 @@
  * text-file protocol (write, flush, fileno, readline, encoding...) for
  * print(), input() and tracebacks. */
 #include <errno.h>
+#include <float.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "objects/structseq.h"
+#include "runtime/cmdline.h"
 #include "runtime/runtime.h"
 #include "vm/code.h"
 
@@ -463,6 +467,27 @@ KrValue kr_print_expr(KrThread *t, KrValue v)
     return kr_call1(t, hook, v);
 }
 
+/* The default sys.unraisablehook: reports the exception of an
+ * UnraisableHookArgs-like object as "Exception ignored in: ...". */
+static KrValue sys_unraisablehook(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
+{
+    (void)self, (void)kwnames;
+    if (kr_check_nargs(t, "unraisablehook", nargs, 1, 1) < 0)
+        return KR_ERROR;
+    KrValue exc = kr_getattr_cstr(t, args[0], "exc_value");
+    if (exc == KR_ERROR)
+        return exc;
+    KrValue obj = kr_getattr_cstr(t, args[0], "object");
+    if (obj == KR_ERROR) {
+        kr_decref(t, exc);
+        return obj;
+    }
+    kr_write_unraisable(t, exc, obj);
+    kr_decref(t, exc);
+    kr_decref(t, obj);
+    return KR_NONE;
+}
+
 static KrValue sys_getsizeof(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
 {
     (void)self, (void)kwnames;
@@ -509,11 +534,137 @@ static const KrMethodDef sys_methods[] = {
     {"excepthook", sys_excepthook, 0, NULL},
     {"displayhook", sys_displayhook, 0, NULL},
     {"getsizeof", sys_getsizeof, 0, NULL},
+    {"unraisablehook", sys_unraisablehook, 0, NULL},
     {NULL, NULL, 0, NULL},
 };
 
+/* Stores v (stolen) as m.name for a module, d[name] for a dict, or
+ * appends it to a list when name is NULL. */
 static int add(KrThread *t, KrValue m, const char *name, KrValue v)
 {
+    if (v == KR_ERROR)
+        return -1;
+    int r = !name ? kr_list_append(t, m, v)
+          : kr_is_dict(t, m) ? kr_dict_set_cstr(t, m, name, v)
+          : kr_module_add(t, m, name, v);
+    kr_decref(t, v);
+    return r;
+}
+
+/* ---- the struct sequences of sys ---- */
+
+static const KrStructSeqField version_info_fields[] = {
+    {"major", "Major release number"},
+    {"minor", "Minor release number"},
+    {"micro", "Patch release number"},
+    {"releaselevel", "'alpha', 'beta', 'candidate', or 'final'"},
+    {"serial", "Serial release number"},
+    {NULL, NULL},
+};
+static const KrStructSeqDesc version_info_desc = {
+    KR_STRUCTSEQ_SPEC("sys.version_info", "sys.version_info\n\nVersion information as a named tuple."),
+    version_info_fields, 5, false,
+};
+
+static const KrStructSeqField flags_fields[] = {
+    {"debug", "-d"},
+    {"inspect", "-i"},
+    {"interactive", "-i"},
+    {"optimize", "-O or -OO"},
+    {"dont_write_bytecode", "-B"},
+    {"no_user_site", "-s"},
+    {"no_site", "-S"},
+    {"ignore_environment", "-E"},
+    {"verbose", "-v"},
+    {"bytes_warning", "-b"},
+    {"quiet", "-q"},
+    {"hash_randomization", "-R"},
+    {"isolated", "-I"},
+    {"dev_mode", "-X dev"},
+    {"utf8_mode", "-X utf8"},
+    {"warn_default_encoding", "-X warn_default_encoding"},
+    {"safe_path", "-P"},
+    {"int_max_str_digits", "-X int_max_str_digits"},
+    {NULL, NULL},
+};
+static const KrStructSeqDesc flags_desc = {
+    KR_STRUCTSEQ_SPEC("sys.flags", "sys.flags\n\nFlags provided through command line arguments or environment vars."),
+    flags_fields, 18, false,
+};
+
+static const KrStructSeqField float_info_fields[] = {
+    {"max", "DBL_MAX -- maximum representable finite float"},
+    {"max_exp", "DBL_MAX_EXP -- maximum int e such that radix**(e-1) is representable"},
+    {"max_10_exp", "DBL_MAX_10_EXP -- maximum int e such that 10**e is representable"},
+    {"min", "DBL_MIN -- Minimum positive normalized float"},
+    {"min_exp", "DBL_MIN_EXP -- minimum int e such that radix**(e-1) is a normalized float"},
+    {"min_10_exp", "DBL_MIN_10_EXP -- minimum int e such that 10**e is a normalized float"},
+    {"dig", "DBL_DIG -- maximum number of decimal digits that can be faithfully represented in a float"},
+    {"mant_dig", "DBL_MANT_DIG -- mantissa digits"},
+    {"epsilon", "DBL_EPSILON -- Difference between 1 and the next representable float"},
+    {"radix", "FLT_RADIX -- radix of exponent"},
+    {"rounds", "FLT_ROUNDS -- rounding mode used for arithmetic operations"},
+    {NULL, NULL},
+};
+static const KrStructSeqDesc float_info_desc = {
+    KR_STRUCTSEQ_SPEC("sys.float_info", "sys.float_info\n\nA named tuple holding information about the float type."),
+    float_info_fields, 11, false,
+};
+
+static const KrStructSeqField int_info_fields[] = {
+    {"bits_per_digit", "size of a digit in bits"},
+    {"sizeof_digit", "size in bytes of the C type used to represent a digit"},
+    {"default_max_str_digits", "maximum string conversion digits limitation"},
+    {"str_digits_check_threshold", "minimum positive value for int_max_str_digits"},
+    {NULL, NULL},
+};
+static const KrStructSeqDesc int_info_desc = {
+    KR_STRUCTSEQ_SPEC("sys.int_info", "sys.int_info\n\nA named tuple that holds information about Python's\n"
+                                      "internal representation of integers."),
+    int_info_fields, 4, false,
+};
+
+static const KrStructSeqField hash_info_fields[] = {
+    {"width", "width of the type used for hashing, in bits"},
+    {"modulus", "prime number giving the modulus on which the hash function is based"},
+    {"inf", "value to be used for hash of a positive infinity"},
+    {"nan", "value to be used for hash of a nan"},
+    {"imag", "multiplier used for the imaginary part of a complex number"},
+    {"algorithm", "name of the algorithm for hashing of str, bytes and memoryviews"},
+    {"hash_bits", "internal output size of hash algorithm"},
+    {"seed_bits", "seed size of hash algorithm"},
+    {"cutoff", "small string optimization cutoff"},
+    {NULL, NULL},
+};
+static const KrStructSeqDesc hash_info_desc = {
+    KR_STRUCTSEQ_SPEC("sys.hash_info", "hash_info\n\nA named tuple providing parameters used for computing\n"
+                                       "hashes. The attributes are read only."),
+    hash_info_fields, 9, false,
+};
+
+static const KrStructSeqField thread_info_fields[] = {
+    {"name", "name of the thread implementation"},
+    {"lock", "name of the lock implementation"},
+    {"version", "name and version of the thread library"},
+    {NULL, NULL},
+};
+static const KrStructSeqDesc thread_info_desc = {
+    KR_STRUCTSEQ_SPEC("sys.thread_info", "sys.thread_info\n\nA named tuple holding information about the thread implementation."),
+    thread_info_fields, 3, false,
+};
+
+/* Makes an instance of a new struct sequence type and stores it as
+ * sys.<name>; the values are stolen. */
+static int add_structseq(KrThread *t, KrValue m, const char *name, const KrStructSeqDesc *desc, KrValue *vals)
+{
+    KrType *tp = kr_structseq_new_type(t, desc);
+    if (!tp) {
+        for (const KrStructSeqField *f = desc->fields; f->name; f++, vals++)
+            kr_xdecref(t, *vals == KR_ERROR ? KR_NONE : *vals);
+        return -1;
+    }
+    KrValue v = kr_structseq_make(t, tp, vals);
+    kr_decref(t, kr_ptr(tp));
     if (v == KR_ERROR)
         return -1;
     int r = kr_module_add(t, m, name, v);
@@ -521,30 +672,117 @@ static int add(KrThread *t, KrValue m, const char *name, KrValue v)
     return r;
 }
 
+static KrValue str_or_none(KrThread *t, const char *s) { return s ? kr_str_from_cstr(t, s) : KR_NONE; }
+
+/* Text from the OS (argv, paths): UTF-8, or code points for each byte when
+ * it is not (CPython would use surrogateescape). */
+static KrValue os_str(KrThread *t, const char *s)
+{
+    KrValue v = kr_str_from_cstr(t, s);
+    if (v != KR_ERROR)
+        return v;
+    kr_err_clear(t);
+    KrStrBuilder b;
+    kr_sb_init(&b);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (kr_sb_append_char(t, &b, *p < 0x80 ? *p : 0xDC00 + *p) < 0) {
+            kr_sb_discard(&b);
+            return KR_ERROR;
+        }
+    return kr_sb_finish(t, &b);
+}
+
+/* sys.flags from the command line (NULL: an embedded VM's defaults). */
+static int set_flags(KrThread *t, KrValue m, const KrCmdline *c)
+{
+    KrCmdline dflt;
+    if (!c) {
+        memset(&dflt, 0, sizeof dflt);
+        dflt.hash_randomization = 1;
+        dflt.int_max_str_digits = -1;
+        c = &dflt;
+    }
+    int utf8 = c->utf8_mode;
+    if (utf8 < 0) {
+        /* Unset: CPython turns UTF-8 mode on for the C and POSIX locales. */
+        const char *loc = getenv("LC_ALL");
+        if (!loc || !*loc)
+            loc = getenv("LC_CTYPE");
+        if (!loc || !*loc)
+            loc = getenv("LANG");
+        utf8 = !loc || !*loc || strcmp(loc, "C") == 0 || strcmp(loc, "POSIX") == 0;
+    }
+    KrValue vals[18] = {
+        kr_smallint(c->debug), kr_smallint(c->inspect), kr_smallint(c->interactive),
+        kr_smallint(c->optimize), kr_smallint(c->dont_write_bytecode), kr_smallint(c->no_user_site),
+        kr_smallint(c->no_site), kr_smallint(c->ignore_environment), kr_smallint(c->verbose),
+        kr_smallint(c->bytes_warning), kr_smallint(c->quiet), kr_smallint(c->hash_randomization),
+        kr_smallint(c->isolated), kr_bool(c->dev_mode), kr_smallint(utf8),
+        kr_smallint(c->warn_default_encoding), kr_bool(c->safe_path), kr_smallint(c->int_max_str_digits),
+    };
+    return add_structseq(t, m, "flags", &flags_desc, vals);
+}
+
+static int add_info_structseqs(KrThread *t, KrValue m)
+{
+    KrValue vi[5] = {kr_smallint(3), kr_smallint(11), kr_smallint(2), kr_str_intern_cstr(t, "final"), kr_smallint(0)};
+    KrValue fi[11] = {
+        kr_float(DBL_MAX), kr_smallint(DBL_MAX_EXP), kr_smallint(DBL_MAX_10_EXP), kr_float(DBL_MIN),
+        kr_smallint(DBL_MIN_EXP), kr_smallint(DBL_MIN_10_EXP), kr_smallint(DBL_DIG), kr_smallint(DBL_MANT_DIG),
+        kr_float(DBL_EPSILON), kr_smallint(FLT_RADIX), kr_smallint(1),
+    };
+    /* Krait's ints are not made of 30-bit digits, but programs use these
+     * numbers to size things; CPython's values keep them working. */
+    KrValue ii[4] = {kr_smallint(30), kr_smallint(4), kr_smallint(4300), kr_smallint(640)};
+    KrValue hi[9] = {
+        kr_smallint(64), kr_int_from_i64(t, (INT64_C(1) << 61) - 1), kr_smallint(314159), kr_smallint(0),
+        kr_smallint(1000003), kr_str_from_cstr(t, "siphash13"), kr_smallint(64), kr_smallint(128), kr_smallint(0),
+    };
+    char ver[128] = "";
+#ifdef _CS_GNU_LIBPTHREAD_VERSION
+    if (confstr(_CS_GNU_LIBPTHREAD_VERSION, ver, sizeof ver) == 0)
+        ver[0] = '\0';
+#endif
+    KrValue ti[3] = {kr_str_from_cstr(t, "pthread"), kr_str_from_cstr(t, "semaphore"), str_or_none(t, ver[0] ? ver : NULL)};
+    if (add_structseq(t, m, "version_info", &version_info_desc, vi) < 0 ||
+        add_structseq(t, m, "float_info", &float_info_desc, fi) < 0 ||
+        add_structseq(t, m, "int_info", &int_info_desc, ii) < 0 ||
+        add_structseq(t, m, "hash_info", &hash_info_desc, hi) < 0 ||
+        add_structseq(t, m, "thread_info", &thread_info_desc, ti) < 0 || set_flags(t, m, NULL) < 0)
+        return -1;
+    return 0;
+}
+
 KrValue kr_sys_module_new(KrThread *t)
 {
     KrValue m = kr_module_new_c(t, "sys", sys_methods);
     if (m == KR_ERROR)
         return m;
-    KrValue ns_args[4];
-    (void)ns_args;
     int ok = 0;
     ok |= kr_module_add(t, m, "modules", t->vm->modules);
+    ok |= add(t, m, "argv", kr_list_new(t, 0));
+    ok |= add(t, m, "orig_argv", kr_list_new(t, 0));
     ok |= add(t, m, "path", kr_list_new(t, 0));
     ok |= add(t, m, "meta_path", kr_list_new(t, 0));
     ok |= add(t, m, "path_hooks", kr_list_new(t, 0));
     ok |= add(t, m, "path_importer_cache", kr_dict_new(t));
     ok |= add(t, m, "warnoptions", kr_list_new(t, 0));
+    ok |= add(t, m, "_xoptions", kr_dict_new(t));
     ok |= add(t, m, "version", kr_str_from_cstr(t, "3.11.2 (main, Krait) [GCC]"));
-    ok |= add(t, m, "version_info", kr_tuple_pack(t, 5, kr_smallint(3), kr_smallint(11), kr_smallint(2),
-                                                  kr_str_intern_cstr(t, "final"), kr_smallint(0)));
+    ok |= add_info_structseqs(t, m);
     ok |= add(t, m, "hexversion", kr_smallint(0x030B02F0));
     ok |= add(t, m, "api_version", kr_smallint(1013));
+    ok |= add(t, m, "copyright", kr_str_from_cstr(t, "Copyright (c) Krait authors.\nPython language: Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved."));
     ok |= add(t, m, "platform", kr_str_from_cstr(t, "linux"));
     ok |= add(t, m, "byteorder", kr_str_from_cstr(t, "little"));
     ok |= add(t, m, "maxsize", kr_int_from_i64(t, INT64_MAX));
     ok |= add(t, m, "maxunicode", kr_smallint(0x10FFFF));
-    ok |= add(t, m, "executable", kr_str_from_cstr(t, "/usr/local/bin/krait"));
+    ok |= add(t, m, "float_repr_style", kr_str_from_cstr(t, "short"));
+    ok |= add(t, m, "abiflags", kr_str_from_cstr(t, ""));
+    ok |= add(t, m, "platlibdir", kr_str_from_cstr(t, "lib"));
+    ok |= add(t, m, "pycache_prefix", KR_NONE);
+    ok |= add(t, m, "executable", kr_str_from_cstr(t, ""));
+    ok |= add(t, m, "_base_executable", kr_str_from_cstr(t, ""));
     ok |= add(t, m, "prefix", kr_str_from_cstr(t, "/usr"));
     ok |= add(t, m, "exec_prefix", kr_str_from_cstr(t, "/usr"));
     ok |= add(t, m, "base_prefix", kr_str_from_cstr(t, "/usr"));
@@ -562,23 +800,30 @@ KrValue kr_sys_module_new(KrThread *t)
     kr_xdecref(t, err);
     kr_xdecref(t, in);
     KrValue d = ((KrModule *)kr_as_ptr(m))->dict;
-    KrValue hook = kr_dict_get_cstr(t, d, "displayhook");
-    if (hook != KR_ABSENT && hook != KR_ERROR)
-        ok |= kr_module_add(t, m, "__displayhook__", hook);
-    hook = kr_dict_get_cstr(t, d, "excepthook");
-    if (hook != KR_ABSENT && hook != KR_ERROR)
-        ok |= kr_module_add(t, m, "__excepthook__", hook);
+    static const char *const hooks[] = {"displayhook", "excepthook", "unraisablehook"};
+    for (size_t i = 0; i < sizeof hooks / sizeof *hooks; i++) {
+        KrValue hook = kr_dict_get_cstr(t, d, hooks[i]);
+        char dunder[64];
+        snprintf(dunder, sizeof dunder, "__%s__", hooks[i]);
+        if (hook != KR_ABSENT && hook != KR_ERROR)
+            ok |= kr_module_add(t, m, dunder, hook);
+        kr_err_clear(t);
+    }
     /* sys.implementation: a SimpleNamespace */
     KrValue ns = kr_call0(t, kr_ptr(kr_builtin_type(t, NAMESPACE)));
     if (ns != KR_ERROR) {
         KrValue nd = kr_getattr(t, ns, kr_name(t, dunder_dict));
         if (nd != KR_ERROR) {
-            kr_dict_set_cstr(t, nd, "name", kr_str_intern_cstr(t, "krait"));
-            kr_dict_set_cstr(t, nd, "cache_tag", kr_str_intern_cstr(t, "krait-311"));
+            KrValue name = kr_str_intern_cstr(t, "krait"), tag = kr_str_intern_cstr(t, "krait-311");
+            ok |= kr_dict_set_cstr(t, nd, "name", name);
+            ok |= kr_dict_set_cstr(t, nd, "cache_tag", tag);
+            kr_xdecref(t, name);
+            kr_xdecref(t, tag);
             KrValue vi = kr_dict_get_cstr(t, d, "version_info");
             if (vi != KR_ABSENT && vi != KR_ERROR)
                 kr_dict_set_cstr(t, nd, "version", vi);
             kr_dict_set_cstr(t, nd, "hexversion", kr_smallint(0x030B02F0));
+            ok |= add(t, nd, "_multiarch", kr_str_from_cstr(t, "x86_64-linux-gnu")) ;
             kr_decref(t, nd);
         }
         ok |= add(t, m, "implementation", ns);
@@ -588,6 +833,123 @@ KrValue kr_sys_module_new(KrThread *t)
         return KR_ERROR;
     }
     return m;
+}
+
+/* The parts of sys that come from the command line: argv, orig_argv,
+ * flags, warnoptions, _xoptions, path, executable.  `argv0` replaces
+ * sys.argv[0] when not NULL (-m: the module's file). */
+int kr_sys_set_cmdline(KrThread *t, const KrCmdline *cfg, int orig_argc, char **orig_argv)
+{
+    KrValue m = t->vm->sys;
+    KrValue d = ((KrModule *)kr_as_ptr(m))->dict;
+    KrValue argv = kr_list_new(t, 0), orig = kr_list_new(t, 0), warn = kr_list_new(t, 0), xopt = kr_dict_new(t);
+    int ok = argv == KR_ERROR || orig == KR_ERROR || warn == KR_ERROR || xopt == KR_ERROR ? -1 : 0;
+    for (int i = 0; !ok && i < cfg->argc; i++)
+        ok |= add(t, argv, NULL, os_str(t, cfg->argv[i])) ;
+    for (int i = 0; !ok && i < orig_argc; i++)
+        ok |= add(t, orig, NULL, os_str(t, orig_argv[i]));
+    for (int i = 0; !ok && i < cfg->nwarnoptions; i++)
+        ok |= add(t, warn, NULL, os_str(t, cfg->warnoptions[i]));
+    for (int i = 0; !ok && i < cfg->nxoptions; i++) {
+        const char *x = cfg->xoptions[i], *eq = strchr(x, '=');
+        KrValue key = eq ? kr_str_from_utf8(t, x, (size_t)(eq - x)) : os_str(t, x);
+        KrValue val = eq ? os_str(t, eq + 1) : KR_TRUE;
+        if (key == KR_ERROR || val == KR_ERROR || kr_dict_set(t, xopt, key, val) < 0)
+            ok = -1;
+        kr_xdecref(t, key == KR_ERROR ? KR_NONE : key);
+        kr_xdecref(t, val == KR_ERROR ? KR_NONE : val);
+    }
+    if (!ok) {
+        ok |= kr_dict_set_cstr(t, d, "argv", argv);
+        ok |= kr_dict_set_cstr(t, d, "orig_argv", orig);
+        ok |= kr_dict_set_cstr(t, d, "warnoptions", warn);
+        ok |= kr_dict_set_cstr(t, d, "_xoptions", xopt);
+    }
+    kr_xdecref(t, argv == KR_ERROR ? KR_NONE : argv);
+    kr_xdecref(t, orig == KR_ERROR ? KR_NONE : orig);
+    kr_xdecref(t, warn == KR_ERROR ? KR_NONE : warn);
+    kr_xdecref(t, xopt == KR_ERROR ? KR_NONE : xopt);
+    if (ok || set_flags(t, m, cfg) < 0)
+        return -1;
+    KrVM *vm = t->vm;
+    vm->flag_optimize = cfg->optimize;
+    vm->flag_verbose = cfg->verbose;
+    vm->flag_inspect = cfg->inspect;
+    vm->flag_dont_write_bytecode = cfg->dont_write_bytecode;
+    vm->flag_no_user_site = cfg->no_user_site;
+    vm->flag_no_site = cfg->no_site;
+    vm->flag_ignore_environment = cfg->ignore_environment;
+    vm->flag_safe_path = cfg->safe_path;
+    vm->flag_bytes_warning = cfg->bytes_warning;
+    vm->flag_quiet = cfg->quiet;
+    vm->flag_isolated = cfg->isolated;
+    vm->flag_unbuffered = cfg->unbuffered;
+    kr_sys_configure_streams(t);
+    if (add(t, m, "dont_write_bytecode", kr_bool(cfg->dont_write_bytecode)) < 0)
+        return -1;
+    char *exe = realpath("/proc/self/exe", NULL);
+    if (exe) {
+        KrValue e = os_str(t, exe);
+        free(exe);
+        if (kr_module_add(t, m, "executable", e) < 0 || kr_module_add(t, m, "_base_executable", e) < 0)
+            ok = -1;
+        kr_xdecref(t, e == KR_ERROR ? KR_NONE : e);
+    }
+    /* sys.path: the script's directory ('' for -c, -m, stdin and the
+     * prompt) unless -P/-I, then KRAIT_PATH's and PYTHONPATH's entries,
+     * then the standard library. */
+    KrValue path = kr_list_new(t, 0);
+    if (path == KR_ERROR)
+        return -1;
+    if (!cfg->safe_path) {
+        KrValue first;
+        if (cfg->run == KR_RUN_FILE) {
+            char *dir = realpath(cfg->run_filename, NULL);
+            char *slash = dir ? strrchr(dir, '/') : NULL;
+            if (slash)
+                *slash = '\0';
+            first = os_str(t, dir ? (dir[0] ? dir : "/") : "");
+            free(dir);
+        } else if (cfg->run == KR_RUN_MODULE) {
+            char *cwd = getcwd(NULL, 0);
+            first = os_str(t, cwd ? cwd : "");
+            free(cwd);
+        } else {
+            first = kr_incref(t->vm->empty_str);
+        }
+        ok |= add(t, path, NULL, first);
+    }
+    const char *envs[2] = {cfg->krait_path, cfg->python_path};
+    for (int e = 0; e < 2; e++) {
+        const char *p = envs[e];
+        while (p && *p) {
+            const char *colon = strchr(p, ':');
+            size_t n = colon ? (size_t)(colon - p) : strlen(p);
+            if (n) {
+                char *dir = strndup(p, n);
+                ok |= add(t, path, NULL, dir ? os_str(t, dir) : kr_no_memory(t));
+                free(dir);
+            }
+            p = colon ? colon + 1 : NULL;
+        }
+    }
+    static const char *const stdlib_dirs[] = {"/usr/lib/python311.zip", "/usr/lib/python3.11",
+                                              "/usr/lib/python3.11/lib-dynload"};
+    for (size_t i = 0; i < sizeof stdlib_dirs / sizeof *stdlib_dirs; i++)
+        ok |= add(t, path, NULL, kr_str_from_cstr(t, stdlib_dirs[i]));
+    /* The list object stays the same: the import system holds it. */
+    KrValue old = kr_dict_get_cstr(t, d, "path");
+    if (kr_is_ptr(old) && kr_is_list(t, old)) {
+        KrValue r = kr_call_method(t, old, kr_str_intern_cstr(t, "extend"), &path, 1);
+        if (r == KR_ERROR)
+            ok = -1;
+        else
+            kr_decref(t, r);
+    } else {
+        ok |= kr_dict_set_cstr(t, d, "path", path);
+    }
+    kr_decref(t, path);
+    return ok ? -1 : 0;
 }
 
 /* Applies -u / PYTHONUNBUFFERED to the standard streams made at start-up. */
