@@ -22,6 +22,9 @@ typedef struct KrStdStream {
     bool unbuffered, line_buffered;
     char *buf;
     size_t len, cap;
+    char *rbuf;             /* input read ahead: bytes rbuf[rpos..rlen) */
+    size_t rpos, rlen, rcap;
+    bool eof;               /* the last read returned nothing */
     const char *name;
     const char *mode;
 } KrStdStream;
@@ -109,73 +112,225 @@ static KrValue stream_isatty(KrThread *t, KrValue self, const KrValue *args, siz
     return kr_bool(isatty(((KrStdStream *)kr_as_ptr(self))->fd));
 }
 
-static KrValue stream_readline(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
+/* Reads more bytes from the descriptor into the input buffer; returns the
+ * count, 0 at end of file, -1 with OSError set. */
+static ssize_t stream_fill_input(KrThread *t, KrStdStream *s)
 {
-    (void)args, (void)nargs, (void)kwnames;
-    KrStdStream *s = (KrStdStream *)kr_as_ptr(self);
-    size_t cap = 128, len = 0;
-    char *line = malloc(cap);
-    if (!line)
-        return kr_no_memory(t);
+    if (s->rpos > 0) {
+        memmove(s->rbuf, s->rbuf + s->rpos, s->rlen - s->rpos);
+        s->rlen -= s->rpos;
+        s->rpos = 0;
+    }
+    if (s->rlen + 4096 > s->rcap) {
+        size_t cap = s->rcap * 2 + 8192;
+        char *b = realloc(s->rbuf, cap);
+        if (!b) {
+            kr_no_memory(t);
+            return -1;
+        }
+        s->rbuf = b;
+        s->rcap = cap;
+    }
     for (;;) {
-        char c;
-        ssize_t n = read(s->fd, &c, 1);
+        ssize_t n = read(s->fd, s->rbuf + s->rlen, s->rcap - s->rlen);
         if (n < 0 && errno == EINTR)
             continue;
-        if (n <= 0)
-            break;
-        if (len + 1 >= cap) {
-            cap *= 2;
-            char *nl = realloc(line, cap);
-            if (!nl) {
-                free(line);
-                return kr_no_memory(t);
-            }
-            line = nl;
+        if (n < 0) {
+            kr_raise_fmt(t, kr_exc_type(t, OSError), "[Errno %d] %s", errno, strerror(errno));
+            return -1;
         }
-        line[len++] = c;
-        if (c == '\n')
-            break;
+        s->rlen += (size_t)n;
+        return n;
     }
-    KrValue r = kr_str_from_utf8(t, line, len);
-    free(line);
-    return r;
+}
+
+/* How many bytes of buf[0..len) make up the first `chars` characters of
+ * UTF-8 text (all of it when there are fewer). */
+static size_t utf8_prefix(const char *buf, size_t len, size_t chars)
+{
+    size_t i = 0;
+    while (i < len && chars > 0) {
+        unsigned char c = (unsigned char)buf[i];
+        size_t w = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+        if (i + w > len)
+            break;
+        i += w;
+        chars--;
+    }
+    return i;
+}
+
+/* Takes the next line (or at most `limit` characters, limit < 0: no limit)
+ * from the input, '' at end of file. */
+static KrValue stream_take_line(KrThread *t, KrStdStream *s, int64_t limit)
+{
+    size_t scanned = 0;
+    for (;;) {
+        const char *start = s->rbuf + s->rpos;
+        size_t avail = s->rlen - s->rpos;
+        const char *nl = avail > scanned ? memchr(start + scanned, '\n', avail - scanned) : NULL;
+        size_t end = nl ? (size_t)(nl - start) + 1 : avail;
+        if (limit >= 0) {
+            size_t lim = utf8_prefix(start, end, (size_t)limit);
+            if (lim < end || (size_t)limit == 0) {
+                end = lim;
+                nl = start; /* complete: the limit is reached */
+            }
+        }
+        if (nl || s->eof) {
+            KrValue r = kr_str_from_utf8(t, start, end);
+            if (r != KR_ERROR)
+                s->rpos += end;
+            return r;
+        }
+        scanned = avail;
+        ssize_t n = stream_fill_input(t, s);
+        if (n < 0)
+            return KR_ERROR;
+        if (n == 0)
+            s->eof = true;
+    }
+}
+
+static int stream_size_arg(KrThread *t, const char *fname, const KrValue *args, size_t nargs, int64_t *size)
+{
+    *size = -1;
+    if (kr_check_nargs(t, fname, nargs, 0, 1) < 0)
+        return -1;
+    if (nargs && args[0] != KR_NONE) {
+        if (!kr_is_int(t, args[0]))
+            return kr_raise_fmt_int(t, kr_exc_type(t, TypeError), "argument should be integer or None, not '%T'",
+                                    args[0]);
+        if (kr_as_ssize(t, args[0], size) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int stream_check_readable(KrThread *t, KrStdStream *s)
+{
+    if (s->mode[0] != 'r')
+        return kr_raise_fmt_int(t, kr_exc_type(t, OSError), "not readable");
+    return 0;
+}
+
+static KrValue stream_readline(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
+{
+    (void)kwnames;
+    KrStdStream *s = (KrStdStream *)kr_as_ptr(self);
+    int64_t size;
+    if (stream_size_arg(t, "readline", args, nargs, &size) < 0 || stream_check_readable(t, s) < 0)
+        return KR_ERROR;
+    s->eof = false;
+    return stream_take_line(t, s, size);
 }
 
 static KrValue stream_read(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
 {
-    (void)args, (void)nargs, (void)kwnames;
+    (void)kwnames;
     KrStdStream *s = (KrStdStream *)kr_as_ptr(self);
-    size_t cap = 4096, len = 0;
-    char *data = malloc(cap);
-    if (!data)
-        return kr_no_memory(t);
+    int64_t size;
+    if (stream_size_arg(t, "read", args, nargs, &size) < 0 || stream_check_readable(t, s) < 0)
+        return KR_ERROR;
+    s->eof = false;
     for (;;) {
-        if (len == cap) {
-            cap *= 2;
-            char *nd = realloc(data, cap);
-            if (!nd) {
-                free(data);
-                return kr_no_memory(t);
+        size_t avail = s->rlen - s->rpos;
+        if (size >= 0) {
+            size_t n = utf8_prefix(s->rbuf + s->rpos, avail, (size_t)size), count = 0;
+            for (size_t i = 0; i < n; i++)
+                count += ((unsigned char)s->rbuf[s->rpos + i] & 0xC0) != 0x80;
+            if (s->eof || count == (size_t)size) {
+                KrValue r = kr_str_from_utf8(t, s->rbuf + s->rpos, s->eof ? avail : n);
+                if (r != KR_ERROR)
+                    s->rpos += s->eof ? avail : n;
+                return r;
             }
-            data = nd;
+        } else if (s->eof) {
+            KrValue r = kr_str_from_utf8(t, s->rbuf + s->rpos, avail);
+            if (r != KR_ERROR)
+                s->rpos += avail;
+            return r;
         }
-        ssize_t n = read(s->fd, data + len, cap - len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            break;
-        len += (size_t)n;
+        ssize_t n = stream_fill_input(t, s);
+        if (n < 0)
+            return KR_ERROR;
+        if (n == 0)
+            s->eof = true;
     }
-    KrValue r = kr_str_from_utf8(t, data, len);
-    free(data);
-    return r;
 }
 
-static KrValue stream_true(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
+static KrValue stream_readlines(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
+{
+    (void)kwnames;
+    KrStdStream *s = (KrStdStream *)kr_as_ptr(self);
+    int64_t hint;
+    if (stream_size_arg(t, "readlines", args, nargs, &hint) < 0 || stream_check_readable(t, s) < 0)
+        return KR_ERROR;
+    KrValue list = kr_list_new(t, 0);
+    int64_t total = 0;
+    s->eof = false;
+    while (list != KR_ERROR) {
+        KrValue line = stream_take_line(t, s, -1);
+        if (line == KR_ERROR) {
+            kr_decref(t, list);
+            return KR_ERROR;
+        }
+        size_t len = kr_as_str(line)->len;
+        if (len == 0) {
+            kr_decref(t, line);
+            break;
+        }
+        int r = kr_list_append(t, list, line);
+        kr_decref(t, line);
+        if (r < 0) {
+            kr_decref(t, list);
+            return KR_ERROR;
+        }
+        total += (int64_t)len;
+        if (hint > 0 && total >= hint)
+            break;
+    }
+    return list;
+}
+
+static KrValue stream_iter(KrThread *t, KrValue self)
+{
+    KrStdStream *s = (KrStdStream *)kr_as_ptr(self);
+    if (stream_check_readable(t, s) < 0)
+        return KR_ERROR;
+    return kr_incref(self);
+}
+
+static KrValue stream_iternext(KrThread *t, KrValue self)
+{
+    KrStdStream *s = (KrStdStream *)kr_as_ptr(self);
+    if (stream_check_readable(t, s) < 0)
+        return KR_ERROR;
+    s->eof = false;
+    KrValue line = stream_take_line(t, s, -1);
+    if (line != KR_ERROR && kr_as_str(line)->len == 0) {
+        kr_decref(t, line);
+        return KR_ABSENT;
+    }
+    return line;
+}
+
+static KrValue stream_readable(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
+{
+    (void)t, (void)args, (void)nargs, (void)kwnames;
+    return kr_bool(((KrStdStream *)kr_as_ptr(self))->mode[0] == 'r');
+}
+
+static KrValue stream_writable(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
+{
+    (void)t, (void)args, (void)nargs, (void)kwnames;
+    return kr_bool(((KrStdStream *)kr_as_ptr(self))->mode[0] == 'w');
+}
+
+static KrValue stream_false(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
 {
     (void)t, (void)self, (void)args, (void)nargs, (void)kwnames;
-    return KR_TRUE;
+    return KR_FALSE;
 }
 
 static const KrMethodDef stream_methods[] = {
@@ -185,8 +340,10 @@ static const KrMethodDef stream_methods[] = {
     {"isatty", stream_isatty, 0, NULL},
     {"readline", stream_readline, 0, NULL},
     {"read", stream_read, 0, NULL},
-    {"writable", stream_true, 0, NULL},
-    {"readable", stream_true, 0, NULL},
+    {"readlines", stream_readlines, 0, NULL},
+    {"writable", stream_writable, 0, NULL},
+    {"readable", stream_readable, 0, NULL},
+    {"seekable", stream_false, 0, NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -222,6 +379,7 @@ static void stream_dealloc(KrThread *t, KrObject *o)
     if (s->len)
         stream_flush_raw(t, s), kr_err_clear(t);
     free(s->buf);
+    free(s->rbuf);
     kr_free_object(t, o);
 }
 
@@ -229,6 +387,8 @@ static void stream_fill(KrType *tp)
 {
     tp->dealloc = stream_dealloc;
     tp->repr = stream_repr;
+    tp->iter = stream_iter;
+    tp->iternext = stream_iternext;
 }
 
 const KrTypeSpec kr_stdstream_spec = {
