@@ -738,6 +738,7 @@ typedef struct KrModule {
     const KrMethodDef *methods;
     void *state;                /* C module state */
     void (*free_state)(void *);
+    KrValue weaklist;           /* modules can be weakly referenced */
 } KrModule;
 KrValue kr_module_new(KrThread *t, KrValue name);
 /* A module of C functions: defines each of `methods` in its dict. */

@@ -99,26 +99,22 @@ static KrValue exec_module_file(KrThread *t, KrValue fullname, const char *path,
         kr_decref(t, p);
         kr_decref(t, l);
     }
-    /* __spec__: a namespace with the fields programs read. */
-    KrValue spec = kr_call0(t, kr_ptr(kr_builtin_type(t, NAMESPACE)));
-    if (spec != KR_ERROR) {
-        kr_setattr(t, spec, kr_name(t, name), fullname);
-        KrValue origin = kr_str_intern_cstr(t, "origin");
-        kr_setattr(t, spec, origin, file);
-        kr_decref(t, origin);
-        KrValue parent = kr_str_intern_cstr(t, "parent");
-        kr_setattr(t, spec, parent, pkg);
-        kr_decref(t, parent);
-        KrValue hl = kr_str_intern_cstr(t, "has_location");
-        kr_setattr(t, spec, hl, KR_TRUE);
-        kr_decref(t, hl);
+    /* __loader__ and __spec__ as importlib sets them for a source file. */
+    KrValue loader = kr_source_loader_new(t, fullname, file);
+    KrValue spec = loader == KR_ERROR ? KR_ERROR : kr_module_spec_new(t, fullname, loader, path, true);
+    if (spec != KR_ERROR && is_package) {
+        KrValue pv = kr_dict_get(t, d, kr_name(t, dunder_path));
         KrValue ssl = kr_str_intern_cstr(t, "submodule_search_locations");
-        KrValue pv = is_package ? kr_dict_get(t, d, kr_name(t, dunder_path)) : KR_NONE;
-        kr_setattr(t, spec, ssl, pv == KR_ABSENT ? KR_NONE : pv);
-        kr_decref(t, ssl);
-        ok |= kr_dict_set(t, d, kr_name(t, dunder_spec), spec);
-        kr_decref(t, spec);
+        if (ssl == KR_ERROR || kr_setattr(t, spec, ssl, pv) < 0)
+            ok = -1;
+        kr_xdecref(t, ssl == KR_ERROR ? KR_NONE : ssl);
     }
+    if (spec == KR_ERROR)
+        ok = -1;
+    else
+        ok |= kr_dict_set(t, d, kr_name(t, dunder_loader), loader) | kr_dict_set(t, d, kr_name(t, dunder_spec), spec);
+    kr_xdecref(t, loader == KR_ERROR ? KR_NONE : loader);
+    kr_xdecref(t, spec == KR_ERROR ? KR_NONE : spec);
     kr_decref(t, file);
     kr_decref(t, pkg);
     if (ok || kr_dict_set(t, t->vm->modules, fullname, m) < 0) {

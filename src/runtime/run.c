@@ -878,7 +878,9 @@ static KrValue main_module(KrThread *t)
     if (m == KR_ERROR)
         return m;
     KrValue d = ((KrModule *)kr_as_ptr(m))->dict;
+    /* A file's loader replaces this; -c, stdin and the prompt keep it. */
     if (kr_dict_set(t, d, kr_name(t, dunder_builtins), t->vm->builtins) < 0 ||
+        kr_dict_set(t, d, kr_name(t, dunder_loader), kr_ptr(kr_builtin_type(t, BUILTIN_IMPORTER))) < 0 ||
         kr_dict_set(t, t->vm->modules, name, m) < 0) {
         kr_decref(t, m);
         m = KR_ERROR;
@@ -934,6 +936,11 @@ int kr_run_main_file(KrThread *t, const char *path)
     KrValue file = kr_str_from_cstr(t, path);
     if (file != KR_ERROR) {
         kr_module_add(t, m, "__file__", file);
+        KrValue loader = kr_source_loader_new(t, kr_name(t, dunder_main), file);
+        if (loader != KR_ERROR) {
+            kr_module_add(t, m, "__loader__", loader);
+            kr_decref(t, loader);
+        }
         kr_decref(t, file);
     }
     kr_err_clear(t);

@@ -50,6 +50,12 @@ int kr_traceback_entry(KrThread *t, KrValue tbv, KrValue *next, KrCode **code, i
 KrValue kr_import_name(KrThread *t, KrValue name, KrValue globals, KrValue fromlist, int level);
 KrValue kr_import_module(KrThread *t, const char *name);
 
+/* Module specs and loaders (runtime/loaders.c): a ModuleSpec, a
+ * SourceFileLoader, and the built-in modules' __spec__/__loader__. */
+KrValue kr_module_spec_new(KrThread *t, KrValue name, KrValue loader, const char *origin, bool has_location);
+KrValue kr_source_loader_new(KrThread *t, KrValue name, KrValue path);
+int kr_module_set_builtin_spec(KrThread *t, KrValue module);
+
 /* The module for sys (runtime/sys.c). */
 KrValue kr_sys_module_new(KrThread *t);
 /* Sets sys.argv, orig_argv, flags, warnoptions, _xoptions, path and

@@ -988,6 +988,11 @@ KrValue kr_sys_module_new(KrThread *t)
         }
         ok |= add(t, m, "implementation", ns);
     }
+    /* builtins exists by now; both are built-in modules to the import
+     * system. */
+    ok |= kr_module_set_builtin_spec(t, m);
+    if (kr_is_ptr(t->vm->builtins))
+        ok |= kr_module_set_builtin_spec(t, t->vm->builtins);
     if (ok) {
         kr_decref(t, m);
         return KR_ERROR;
