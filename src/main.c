@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "compile/checks.h"
 #include "compile/codegen.h"
@@ -166,36 +167,22 @@ static int run_program(const KrCmdline *cfg, int orig_argc, char **orig_argv)
             return 0;
         }
     }
+    /* Without a program, a terminal (or -i) gets the prompt and anything
+     * else is read as the program "<stdin>". */
+    bool prompt_only = cfg->run == KR_RUN_STDIN && (isatty(0) || cfg->interactive);
     if (cfg->run == KR_RUN_COMMAND)
         status = kr_run_main_string(t, cfg->run_command);
     else if (cfg->run == KR_RUN_FILE)
         status = kr_run_main_file(t, cfg->run_filename);
-    else if (cfg->run == KR_RUN_STDIN) {
-        /* The program is stdin's text (the interactive prompt is not there yet). */
-        size_t cap = 65536, len = 0;
-        char *src = malloc(cap + 1);
-        size_t r;
-        while (src && (r = fread(src + len, 1, cap - len, stdin)) > 0) {
-            len += r;
-            if (len == cap) {
-                cap *= 2;
-                char *ns = realloc(src, cap + 1);
-                if (!ns)
-                    free(src);
-                src = ns;
-            }
-        }
-        if (src) {
-            src[len] = '\0';
-            status = kr_run_main_string(t, src);
-            free(src);
-        } else {
-            status = 1;
-        }
-    } else {
-        fprintf(stderr, "krait: this way of running programs is not supported yet\n");
-        status = 2;
-    }
+    else if (cfg->run == KR_RUN_MODULE)
+        status = kr_run_main_module(t, cfg->run_module);
+    else if (prompt_only)
+        status = kr_run_interactive(t, !cfg->quiet);
+    else
+        status = kr_run_main_stdin(t);
+    /* -i: the prompt after the program, whatever became of it. */
+    if (cfg->inspect && !prompt_only)
+        status = kr_run_interactive(t, false);
     fflush(stdout);
     kr_vm_free(vm);
     return status;

@@ -26,6 +26,14 @@ KrValue kr_compile_source(KrThread *t, const char *src, size_t len, const char *
  * (printing an uncaught exception as CPython does). */
 int kr_run_main_file(KrThread *t, const char *path);
 int kr_run_main_string(KrThread *t, const char *src);
+/* python -m MODULE: runs the module's file as __main__ (a package's
+ * __main__ submodule), with runpy's messages when it cannot. */
+int kr_run_main_module(KrThread *t, const char *modname);
+/* Runs stdin's text as the program "<stdin>". */
+int kr_run_main_stdin(KrThread *t);
+/* The interactive prompt on sys.stdin until end of input or SystemExit;
+ * returns the exit status. */
+int kr_run_interactive(KrThread *t, bool banner);
 
 /* Prints the pending exception (traceback and all) to sys.stderr and
  * clears it; SystemExit is the caller's business. */
@@ -49,6 +57,8 @@ int kr_traceback_entry(KrThread *t, KrValue tbv, KrValue *next, KrCode **code, i
 /* Import (runtime/import.c). */
 KrValue kr_import_name(KrThread *t, KrValue name, KrValue globals, KrValue fromlist, int level);
 KrValue kr_import_module(KrThread *t, const char *name);
+/* The spec of a module as -m finds it (parents imported), or KR_NONE. */
+KrValue kr_find_spec(KrThread *t, KrValue fullname);
 
 /* Module specs and loaders (runtime/loaders.c): a ModuleSpec, a
  * SourceFileLoader, and the built-in modules' __spec__/__loader__. */

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "objects/structseq.h"
@@ -1069,8 +1070,11 @@ int kr_sys_set_cmdline(KrThread *t, const KrCmdline *cfg, int orig_argc, char **
     if (!cfg->safe_path) {
         KrValue first;
         if (cfg->run == KR_RUN_FILE) {
+            /* A directory argument is itself the first entry. */
+            struct stat sb;
+            bool isdir = stat(cfg->run_filename, &sb) == 0 && S_ISDIR(sb.st_mode);
             char *dir = realpath(cfg->run_filename, NULL);
-            char *slash = dir ? strrchr(dir, '/') : NULL;
+            char *slash = dir && !isdir ? strrchr(dir, '/') : NULL;
             if (slash)
                 *slash = '\0';
             first = os_str(t, dir ? (dir[0] ? dir : "/") : "");
