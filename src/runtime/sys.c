@@ -26,6 +26,7 @@ typedef struct KrStdStream {
     char *rbuf;             /* input read ahead: bytes rbuf[rpos..rlen) */
     size_t rpos, rlen, rcap;
     bool eof;               /* the last read returned nothing */
+    bool closed;            /* close() was called (the descriptor stays open) */
     const char *name;
     const char *mode;
 } KrStdStream;
@@ -60,6 +61,8 @@ static KrValue stream_write(KrThread *t, KrValue self, const KrValue *args, size
     KrStdStream *s = (KrStdStream *)kr_as_ptr(self);
     if (kr_check_nargs(t, "write", nargs, 1, 1) < 0)
         return KR_ERROR;
+    if (s->closed)
+        return kr_raise_fmt(t, kr_exc_type(t, ValueError), "I/O operation on closed file.");
     if (!kr_is_str(t, args[0]))
         return kr_raise_fmt(t, kr_exc_type(t, TypeError), "write() argument must be str, not %T", args[0]);
     size_t n;
@@ -98,6 +101,16 @@ static KrValue stream_flush(KrThread *t, KrValue self, const KrValue *args, size
     (void)args, (void)nargs, (void)kwnames;
     if (stream_flush_raw(t, (KrStdStream *)kr_as_ptr(self)) < 0)
         return KR_ERROR;
+    return KR_NONE;
+}
+
+static KrValue stream_close(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
+{
+    (void)args, (void)nargs, (void)kwnames;
+    KrStdStream *s = (KrStdStream *)kr_as_ptr(self);
+    if (!s->closed && stream_flush_raw(t, s) < 0)
+        return KR_ERROR;
+    s->closed = true;
     return KR_NONE;
 }
 
@@ -210,6 +223,8 @@ static int stream_size_arg(KrThread *t, const char *fname, const KrValue *args, 
 
 static int stream_check_readable(KrThread *t, KrStdStream *s)
 {
+    if (s->closed)
+        return kr_raise_fmt_int(t, kr_exc_type(t, ValueError), "I/O operation on closed file.");
     if (s->mode[0] != 'r')
         return kr_raise_fmt_int(t, kr_exc_type(t, OSError), "not readable");
     return 0;
@@ -338,6 +353,7 @@ static const KrMethodDef stream_methods[] = {
     {"write", stream_write, 0, NULL},
     {"flush", stream_flush, 0, NULL},
     {"fileno", stream_fileno, 0, NULL},
+    {"close", stream_close, 0, NULL},
     {"isatty", stream_isatty, 0, NULL},
     {"readline", stream_readline, 0, NULL},
     {"read", stream_read, 0, NULL},
@@ -355,7 +371,7 @@ static KrValue stream_get_errors(KrThread *t, KrValue self)
 }
 static KrValue stream_get_name(KrThread *t, KrValue self) { return kr_str_from_cstr(t, ((KrStdStream *)kr_as_ptr(self))->name); }
 static KrValue stream_get_mode(KrThread *t, KrValue self) { return kr_str_from_cstr(t, ((KrStdStream *)kr_as_ptr(self))->mode); }
-static KrValue stream_get_closed(KrThread *t, KrValue self) { (void)t, (void)self; return KR_FALSE; }
+static KrValue stream_get_closed(KrThread *t, KrValue self) { (void)t; return kr_bool(((KrStdStream *)kr_as_ptr(self))->closed); }
 static KrValue stream_get_line_buffering(KrThread *t, KrValue self) { (void)t; return kr_bool(((KrStdStream *)kr_as_ptr(self))->line_buffered); }
 
 static const KrGetSetDef stream_getsets[] = {
@@ -712,6 +728,87 @@ static int add(KrThread *t, KrValue m, const char *name, KrValue v)
     return r;
 }
 
+/* ---- exit() and quit(): what the site module adds to builtins ---- */
+
+typedef struct KrQuitter {
+    KrObject ob;
+    const char *name;
+} KrQuitter;
+
+static KrValue quitter_repr(KrThread *t, KrValue self)
+{
+    return kr_format(t, "Use %s() or Ctrl-D (i.e. EOF) to exit", ((KrQuitter *)kr_as_ptr(self))->name);
+}
+
+static KrValue quitter_call(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
+{
+    (void)self;
+    static const char *const names[] = {"code"};
+    static const KrArgSpec spec = {"Quitter.__call__", names, 1, 0, 0, 1};
+    KrValue a[1];
+    if (nargs > 1)
+        return kr_raise_fmt(t, kr_exc_type(t, TypeError),
+                            "Quitter.__call__() takes from 1 to 2 positional arguments but %zu were given", nargs + 1);
+    if (kr_parse_args(t, &spec, args, nargs, kwnames, a) < 0)
+        return KR_ERROR;
+    /* Like site's Quitter: stdin is closed first, errors ignored. */
+    KrValue in = kr_dict_get_cstr(t, ((KrModule *)kr_as_ptr(t->vm->sys))->dict, "stdin");
+    if (kr_is_ptr(in)) {
+        KrValue r = kr_call_method(t, in, kr_str_intern_cstr(t, "close"), NULL, 0);
+        if (r == KR_ERROR)
+            kr_err_clear(t);
+        else
+            kr_decref(t, r);
+    }
+    kr_err_clear(t);
+    KrValue code = a[0] == KR_ABSENT ? KR_NONE : a[0];
+    KrValue targs = kr_tuple_pack(t, 1, code);
+    if (targs == KR_ERROR)
+        return targs;
+    kr_raise_args(t, kr_exc_type(t, SystemExit), targs);
+    kr_decref(t, targs);
+    return KR_ERROR;
+}
+
+static KrValue quitter_get_name(KrThread *t, KrValue self) { return kr_str_from_cstr(t, ((KrQuitter *)kr_as_ptr(self))->name); }
+static KrValue quitter_get_eof(KrThread *t, KrValue self) { (void)self; return kr_str_from_cstr(t, "Ctrl-D (i.e. EOF)"); }
+
+static const KrGetSetDef quitter_getsets[] = {
+    {"name", quitter_get_name, NULL, NULL},
+    {"eof", quitter_get_eof, NULL, NULL},
+    {NULL, NULL, NULL, NULL},
+};
+
+static void quitter_fill(KrType *tp)
+{
+    tp->repr = quitter_repr;
+    tp->call = quitter_call;
+}
+
+const KrTypeSpec kr_quitter_spec = {
+    .name = "_sitebuiltins.Quitter",
+    .basicsize = sizeof(KrQuitter),
+    .getsets = quitter_getsets,
+    .fill = quitter_fill,
+};
+
+/* Puts exit and quit in builtins, as the site module does unless -S. */
+static int add_quitters(KrThread *t)
+{
+    static const char *const names[] = {"exit", "quit"};
+    for (int i = 0; i < 2; i++) {
+        KrQuitter *q = (KrQuitter *)kr_alloc(t, kr_builtin_type(t, QUITTER), sizeof(KrQuitter));
+        if (!q)
+            return -1;
+        q->name = names[i];
+        int r = kr_dict_set_cstr(t, t->vm->builtins_dict, names[i], kr_ptr(q));
+        kr_decref(t, kr_ptr(q));
+        if (r < 0)
+            return -1;
+    }
+    return 0;
+}
+
 /* ---- the struct sequences of sys ---- */
 
 static const KrStructSeqField version_info_fields[] = {
@@ -1052,6 +1149,8 @@ int kr_sys_set_cmdline(KrThread *t, const KrCmdline *cfg, int orig_argc, char **
     vm->flag_unbuffered = cfg->unbuffered;
     kr_sys_configure_streams(t);
     if (add(t, m, "dont_write_bytecode", kr_bool(cfg->dont_write_bytecode)) < 0)
+        return -1;
+    if (!cfg->no_site && add_quitters(t) < 0)
         return -1;
     char *exe = realpath("/proc/self/exe", NULL);
     if (exe) {
