@@ -117,7 +117,7 @@ static KrValue object_repr(KrThread *t, KrValue self)
     if (mod != KR_ABSENT && kr_is_str(t, mod) && !kr_str_equal_cstr(mod, "builtins")) {
         if (qual != KR_ABSENT)
             return kr_format(t, "<%U.%U object at %p>", mod, qual, (void *)kr_as_ptr(self));
-        return kr_format(t, "<%U.%s object at %p>", mod, kr_type_name(type), (void *)kr_as_ptr(self));
+        return kr_format(t, "<%U.%s object at %p>", mod, type->name, (void *)kr_as_ptr(self));
     }
     return kr_format(t, "<%s object at %p>", kr_type_name(type), (void *)kr_as_ptr(self));
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "runtime/runtime.h"
 #include "vm/code.h"
@@ -163,18 +164,23 @@ static int locate(KrThread *t, KrValue tail, KrValue path, char **file, char **p
         const char *d = kr_str_utf8(t, dir, &dlen);
         if (!d)
             return -1;
+        /* '' is the current directory, and module files found through it
+         * get absolute names, as importlib's FileFinder gives them. */
+        char *cwd = dlen == 0 ? getcwd(NULL, 0) : NULL;
         if (dlen == 0)
-            d = ".";
+            d = cwd ? cwd : ".";
         size_t n = strlen(d) + tlen + 32;
         char *buf = malloc(n), *init = malloc(n);
         if (!buf || !init) {
             free(buf);
             free(init);
+            free(cwd);
             kr_no_memory(t);
             return -1;
         }
         snprintf(buf, n, "%s/%s", d, tname);
         snprintf(init, n, "%s/__init__.py", buf);
+        free(cwd);
         if (is_dir(buf) && is_file(init)) {
             *file = init;
             *pkgdir = buf;

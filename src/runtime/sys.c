@@ -367,7 +367,7 @@ static const KrMethodDef stream_methods[] = {
 static KrValue stream_get_encoding(KrThread *t, KrValue self) { (void)self; return kr_str_from_cstr(t, "utf-8"); }
 static KrValue stream_get_errors(KrThread *t, KrValue self)
 {
-    return kr_str_from_cstr(t, ((KrStdStream *)kr_as_ptr(self))->fd == 2 ? "backslashreplace" : "strict");
+    return kr_str_from_cstr(t, ((KrStdStream *)kr_as_ptr(self))->fd == 2 ? "backslashreplace" : "surrogateescape");
 }
 static KrValue stream_get_name(KrThread *t, KrValue self) { return kr_str_from_cstr(t, ((KrStdStream *)kr_as_ptr(self))->name); }
 static KrValue stream_get_mode(KrThread *t, KrValue self) { return kr_str_from_cstr(t, ((KrStdStream *)kr_as_ptr(self))->mode); }
@@ -866,7 +866,7 @@ static const KrStructSeqField float_info_fields[] = {
 };
 static const KrStructSeqDesc float_info_desc = {
     KR_STRUCTSEQ_SPEC("sys.float_info", "sys.float_info\n\nA named tuple holding information about the float type."),
-    float_info_fields, 11, false,
+    float_info_fields, 11, true,
 };
 
 static const KrStructSeqField int_info_fields[] = {
@@ -879,7 +879,7 @@ static const KrStructSeqField int_info_fields[] = {
 static const KrStructSeqDesc int_info_desc = {
     KR_STRUCTSEQ_SPEC("sys.int_info", "sys.int_info\n\nA named tuple that holds information about Python's\n"
                                       "internal representation of integers."),
-    int_info_fields, 4, false,
+    int_info_fields, 4, true,
 };
 
 static const KrStructSeqField hash_info_fields[] = {
@@ -897,7 +897,7 @@ static const KrStructSeqField hash_info_fields[] = {
 static const KrStructSeqDesc hash_info_desc = {
     KR_STRUCTSEQ_SPEC("sys.hash_info", "hash_info\n\nA named tuple providing parameters used for computing\n"
                                        "hashes. The attributes are read only."),
-    hash_info_fields, 9, false,
+    hash_info_fields, 9, true,
 };
 
 static const KrStructSeqField thread_info_fields[] = {
@@ -908,7 +908,7 @@ static const KrStructSeqField thread_info_fields[] = {
 };
 static const KrStructSeqDesc thread_info_desc = {
     KR_STRUCTSEQ_SPEC("sys.thread_info", "sys.thread_info\n\nA named tuple holding information about the thread implementation."),
-    thread_info_fields, 3, false,
+    thread_info_fields, 3, true,
 };
 
 /* Makes an instance of a new struct sequence type and stores it as
