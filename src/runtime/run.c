@@ -137,7 +137,8 @@ static int out_write(void *ctx, const char *data, size_t len)
         b->data = nd;
         b->cap = cap;
     }
-    memcpy(b->data + b->len, data, len);
+    if (len)
+        memcpy(b->data + b->len, data, len);
     b->len += len;
     return 0;
 }
@@ -1370,9 +1371,9 @@ int kr_run_interactive(KrThread *t, bool banner)
             block = opens_block(text);
         have = true;
         kr_sb_append_str(t, &buf, line);
-        kr_decref(t, line);
         if (text[n - 1] != '\n')
             kr_sb_append_ascii(t, &buf, "\n", 1);
+        kr_decref(t, line);
         KrValue src = kr_sb_finish(t, &buf);
         kr_sb_init(&buf);
         if (src == KR_ERROR) {

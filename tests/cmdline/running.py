@@ -72,6 +72,8 @@ CASES = [
 
 def run(exe, args, stdin, cwd):
     env = {"LC_ALL": "C.UTF-8", "PATH": "/usr/bin:/bin"}
+    if "ASAN_OPTIONS" in os.environ:
+        env["ASAN_OPTIONS"] = os.environ["ASAN_OPTIONS"]
     r = subprocess.run([exe, *args], env=env, capture_output=True, cwd=cwd,
                        input=(stdin or "").encode(), timeout=20)
     out, err = r.stdout.decode(errors="replace"), r.stderr.decode(errors="replace")
