@@ -692,7 +692,191 @@ static KrValue sys_getsizeof(KrThread *t, KrValue self, const KrValue *args, siz
     return kr_int_from_i64(t, n);
 }
 
+/* Per-thread settings of sys (asyncgen hooks, switch interval) live in
+ * the thread's scratch dict. */
+static KrValue thread_setting(KrThread *t, const char *key, KrValue dflt)
+{
+    if (!kr_is_ptr(t->dict))
+        return dflt;
+    KrValue v = kr_dict_get_cstr(t, t->dict, key);
+    return v == KR_ABSENT ? dflt : v;
+}
+
+static int set_thread_setting(KrThread *t, const char *key, KrValue v)
+{
+    if (!kr_is_ptr(t->dict)) {
+        KrValue d = kr_dict_new(t);
+        if (d == KR_ERROR)
+            return -1;
+        t->dict = d;
+    }
+    return kr_dict_set_cstr(t, t->dict, key, v);
+}
+
+static const KrStructSeqField asyncgen_hooks_fields[] = {
+    {"firstiter", "Hook to intercept first iteration"},
+    {"finalizer", "Hook to intercept finalization"},
+    {NULL, NULL},
+};
+static const KrStructSeqDesc asyncgen_hooks_desc = {
+    KR_STRUCTSEQ_SPEC("asyncgen_hooks", "asyncgen_hooks\n\nA named tuple providing information about asynchronous\n"
+                                        "generators hooks.  The attributes are read only."),
+    asyncgen_hooks_fields, 2, false,
+};
+
+static KrValue sys_get_asyncgen_hooks(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
+{
+    (void)self, (void)args, (void)kwnames;
+    if (kr_check_nargs(t, "get_asyncgen_hooks", nargs, 0, 0) < 0)
+        return KR_ERROR;
+    KrValue tp = thread_setting(t, "asyncgen_hooks_type", KR_ABSENT);
+    if (tp == KR_ERROR)
+        return tp;
+    if (tp == KR_ABSENT) {
+        KrType *type = kr_structseq_new_type(t, &asyncgen_hooks_desc);
+        if (!type)
+            return KR_ERROR;
+        tp = kr_ptr(type);
+        int r = set_thread_setting(t, "asyncgen_hooks_type", tp);
+        kr_decref(t, tp);
+        if (r < 0)
+            return KR_ERROR;
+    }
+    KrValue vals[2] = {kr_incref(thread_setting(t, "asyncgen_firstiter", KR_NONE)),
+                       kr_incref(thread_setting(t, "asyncgen_finalizer", KR_NONE))};
+    return kr_structseq_make(t, kr_as_type(tp), vals);
+}
+
+static KrValue sys_set_asyncgen_hooks(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
+{
+    (void)self;
+    static const char *const names[] = {"firstiter", "finalizer"};
+    static const KrArgSpec spec = {"set_asyncgen_hooks", names, 2, 0, 0, 2};
+    KrValue a[2];
+    if (kr_parse_args(t, &spec, args, nargs, kwnames, a) < 0)
+        return KR_ERROR;
+    for (int i = 0; i < 2; i++)
+        if (a[i] != KR_ABSENT && a[i] != KR_NONE && !kr_callable(t, a[i]))
+            return kr_raise_fmt(t, kr_exc_type(t, TypeError), "callable %s expected, got %T", names[i], a[i]);
+    static const char *const keys[] = {"asyncgen_firstiter", "asyncgen_finalizer"};
+    for (int i = 0; i < 2; i++)
+        if (a[i] != KR_ABSENT && set_thread_setting(t, keys[i], a[i]) < 0)
+            return KR_ERROR;
+    return KR_NONE;
+}
+
+static KrValue sys_getswitchinterval(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
+{
+    (void)self, (void)args, (void)kwnames;
+    if (kr_check_nargs(t, "getswitchinterval", nargs, 0, 0) < 0)
+        return KR_ERROR;
+    return kr_incref(thread_setting(t, "switch_interval", kr_float(0.005)));
+}
+
+static KrValue sys_setswitchinterval(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
+{
+    (void)self, (void)kwnames;
+    if (kr_check_nargs(t, "setswitchinterval", nargs, 1, 1) < 0)
+        return KR_ERROR;
+    double d;
+    if (kr_as_double(t, args[0], &d) < 0)
+        return KR_ERROR;
+    if (!(d > 0.0))
+        return kr_raise_fmt(t, kr_exc_type(t, ValueError), "switch interval must be strictly positive");
+    return set_thread_setting(t, "switch_interval", kr_float(d)) < 0 ? KR_ERROR : KR_NONE;
+}
+
+/* Audit hooks are accepted but never called: nothing in Krait raises
+ * audit events yet. */
+static KrValue sys_audit(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
+{
+    (void)self, (void)args, (void)kwnames;
+    if (nargs == 0)
+        return kr_raise_fmt(t, kr_exc_type(t, TypeError), "audit() missing 1 required positional argument: 'event'");
+    return KR_NONE;
+}
+
+static KrValue sys_addaudithook(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
+{
+    (void)self, (void)args, (void)kwnames;
+    if (kr_check_nargs(t, "addaudithook", nargs, 1, 1) < 0)
+        return KR_ERROR;
+    return KR_NONE;
+}
+
+static KrValue sys_is_finalizing(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
+{
+    (void)t, (void)self, (void)args, (void)nargs, (void)kwnames;
+    return KR_FALSE;
+}
+
+static KrValue sys_zero(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
+{
+    (void)t, (void)self, (void)args, (void)nargs, (void)kwnames;
+    return kr_smallint(0);
+}
+
+static KrValue sys_none(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
+{
+    (void)t, (void)self, (void)args, (void)nargs, (void)kwnames;
+    return KR_NONE;
+}
+
+static KrValue sys_getdlopenflags(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
+{
+    (void)t, (void)self, (void)args, (void)nargs, (void)kwnames;
+    return kr_smallint(2); /* RTLD_NOW */
+}
+
+static KrValue sys_set_coroutine_origin_tracking_depth(KrThread *t, KrValue self, const KrValue *args, size_t nargs,
+                                                       KrValue kwnames)
+{
+    (void)self;
+    static const char *const names[] = {"depth"};
+    static const KrArgSpec spec = {"set_coroutine_origin_tracking_depth", names, 1, 0, 1, 1};
+    KrValue a[1];
+    int64_t depth;
+    if (kr_parse_args(t, &spec, args, nargs, kwnames, a) < 0 || kr_as_ssize(t, a[0], &depth) < 0)
+        return KR_ERROR;
+    if (depth < 0)
+        return kr_raise_fmt(t, kr_exc_type(t, ValueError), "depth must be >= 0");
+    return set_thread_setting(t, "coroutine_origin_tracking_depth", a[0]) < 0 ? KR_ERROR : KR_NONE;
+}
+
+static KrValue sys_get_coroutine_origin_tracking_depth(KrThread *t, KrValue self, const KrValue *args, size_t nargs,
+                                                       KrValue kwnames)
+{
+    (void)self, (void)args, (void)kwnames;
+    if (kr_check_nargs(t, "get_coroutine_origin_tracking_depth", nargs, 0, 0) < 0)
+        return KR_ERROR;
+    return kr_incref(thread_setting(t, "coroutine_origin_tracking_depth", kr_smallint(0)));
+}
+
+static KrValue sys_call_tracing(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
+{
+    (void)self, (void)kwnames;
+    if (kr_check_nargs(t, "call_tracing", nargs, 2, 2) < 0)
+        return KR_ERROR;
+    if (!kr_is_tuple(t, args[1]))
+        return kr_raise_fmt(t, kr_exc_type(t, TypeError), "call_tracing() argument 2 must be tuple, not %T", args[1]);
+    return kr_call(t, args[0], kr_tuple_items(args[1]), kr_tuple_len(args[1]), 0);
+}
+
 static const KrMethodDef sys_methods[] = {
+    {"get_asyncgen_hooks", sys_get_asyncgen_hooks, 0, NULL},
+    {"set_asyncgen_hooks", sys_set_asyncgen_hooks, KR_METH_KEYWORDS, NULL},
+    {"getswitchinterval", sys_getswitchinterval, 0, NULL},
+    {"setswitchinterval", sys_setswitchinterval, 0, NULL},
+    {"audit", sys_audit, 0, NULL},
+    {"addaudithook", sys_addaudithook, 0, NULL},
+    {"is_finalizing", sys_is_finalizing, 0, NULL},
+    {"getallocatedblocks", sys_zero, 0, NULL},
+    {"getdlopenflags", sys_getdlopenflags, 0, NULL},
+    {"setdlopenflags", sys_none, 0, NULL},
+    {"_clear_type_cache", sys_none, 0, NULL},
+    {"get_coroutine_origin_tracking_depth", sys_get_coroutine_origin_tracking_depth, 0, NULL},
+    {"set_coroutine_origin_tracking_depth", sys_set_coroutine_origin_tracking_depth, KR_METH_KEYWORDS, NULL},
+    {"call_tracing", sys_call_tracing, 0, NULL},
     {"getrefcount", sys_getrefcount, 0, NULL},
     {"getrecursionlimit", sys_getrecursionlimit, 0, NULL},
     {"setrecursionlimit", sys_setrecursionlimit, 0, NULL},
@@ -1039,6 +1223,11 @@ KrValue kr_sys_module_new(KrThread *t)
     ok |= add(t, m, "abiflags", kr_str_from_cstr(t, ""));
     ok |= add(t, m, "platlibdir", kr_str_from_cstr(t, "lib"));
     ok |= add(t, m, "pycache_prefix", KR_NONE);
+    ok |= add(t, m, "_stdlib_dir", kr_str_from_cstr(t, "/usr/lib/python3.11"));
+    ok |= add(t, m, "_framework", kr_str_from_cstr(t, ""));
+    KrValue krait = kr_str_intern_cstr(t, "Krait");
+    ok |= add(t, m, "_git", krait == KR_ERROR ? KR_ERROR : kr_tuple_pack(t, 3, krait, t->vm->empty_str, t->vm->empty_str));
+    kr_xdecref(t, krait == KR_ERROR ? KR_NONE : krait);
     ok |= add(t, m, "executable", kr_str_from_cstr(t, ""));
     ok |= add(t, m, "_base_executable", kr_str_from_cstr(t, ""));
     ok |= add(t, m, "prefix", kr_str_from_cstr(t, "/usr"));
