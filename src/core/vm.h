@@ -119,6 +119,17 @@ struct KrThread {
     KrValue dict;            /* thread-local scratch for the runtime */
 };
 
+/* The exception being handled, as sys.exception() sees it: the top entry
+ * that has one (a generator without its own sees its caller's), or
+ * KR_NONE. */
+static inline KrValue kr_topmost_exception(KrThread *t)
+{
+    for (KrExcState *s = t->exc_info; s; s = s->prev)
+        if (s->value != KR_NONE && s->value != KR_ABSENT)
+            return s->value;
+    return KR_NONE;
+}
+
 KrVM *kr_vm_new(void);
 void kr_vm_free(KrVM *vm);
 

@@ -494,8 +494,8 @@ static KrValue sys_setrecursionlimit(KrThread *t, KrValue self, const KrValue *a
 static KrValue sys_exc_info(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
 {
     (void)self, (void)args, (void)nargs, (void)kwnames;
-    KrValue e = t->exc_info->value;
-    if (e == KR_NONE || e == KR_ABSENT)
+    KrValue e = kr_topmost_exception(t);
+    if (e == KR_NONE)
         return kr_tuple_pack(t, 3, KR_NONE, KR_NONE, KR_NONE);
     return kr_tuple_pack(t, 3, kr_ptr(kr_type(t, e)), e, kr_exception_traceback(e));
 }
@@ -503,8 +503,7 @@ static KrValue sys_exc_info(KrThread *t, KrValue self, const KrValue *args, size
 static KrValue sys_exception(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
 {
     (void)self, (void)args, (void)nargs, (void)kwnames;
-    KrValue e = t->exc_info->value;
-    return e == KR_ABSENT ? KR_NONE : kr_incref(e);
+    return kr_incref(kr_topmost_exception(t));
 }
 
 static KrValue sys_exit(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
