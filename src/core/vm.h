@@ -90,6 +90,7 @@ struct KrVM {
     int flag_optimize, flag_verbose, flag_inspect, flag_dont_write_bytecode;
     int flag_no_user_site, flag_no_site, flag_ignore_environment, flag_safe_path;
     int flag_bytes_warning, flag_quiet, flag_isolated, flag_utf8_mode, flag_unbuffered;
+    int flag_skip_first_line;   /* -x: the main file's first line is not Python */
 };
 
 /* The exceptions being handled (sys.exc_info()): a stack, one entry per

@@ -979,6 +979,13 @@ static int run_file_as_main(KrThread *t, const char *path, KrValue spec)
         return 1;
     }
     src[len] = '\0';
+    if (t->vm->flag_skip_first_line && spec == KR_ABSENT) {
+        /* -x: the first line goes, its newline stays so line numbers hold. */
+        char *nl = memchr(src, '\n', len);
+        size_t cut = nl ? (size_t)(nl - src) : len;
+        memmove(src, src + cut, len - cut + 1);
+        len -= cut;
+    }
     KrValue m = main_module(t);
     if (m == KR_ERROR) {
         free(src);

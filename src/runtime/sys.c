@@ -1335,6 +1335,7 @@ int kr_sys_set_cmdline(KrThread *t, const KrCmdline *cfg, int orig_argc, char **
     vm->flag_quiet = cfg->quiet;
     vm->flag_isolated = cfg->isolated;
     vm->flag_unbuffered = cfg->unbuffered;
+    vm->flag_skip_first_line = cfg->skip_first_line;
     kr_sys_configure_streams(t);
     if (add(t, m, "dont_write_bytecode", kr_bool(cfg->dont_write_bytecode)) < 0)
         return -1;

@@ -31,6 +31,7 @@ FILES = {
     "plain.py": "print('plain', __name__, __spec__.name, type(__spec__.loader).__name__)\n",
     "dirmain/__main__.py": "import sys\nprint('dir main', __name__, sys.argv)\n",
     "nodirmain/x.py": "",
+    "skipfirst.py": "this line is not Python\nimport sys\nprint('second line', sys.argv)\n1 / 0\n",
 }
 
 # (arguments, stdin text or None)
@@ -44,7 +45,7 @@ CASES = [
     (["-m", "plain", "x"], None), (["-m", "pk", "arg"], None), (["-m", "pk.mod"], None),
     (["-m", "pk.sub"], None), (["-m", "nope"], None), (["-m", "nope.x"], None),
     (["-m", "plain.x"], None), (["-m", "pk.nope"], None),
-    (["dirmain", "q"], None), (["nodirmain"], None),
+    (["dirmain", "q"], None), (["nodirmain"], None), (["-x", "skipfirst.py"], None),
     ([], "print('from stdin', __name__, __file__)\nimport sys\nprint(sys.argv)\n"),
     (["-"], "print('dash')\n1/0\n"),
     (["-", "a"], "import sys; print(sys.argv)\n"),
