@@ -55,6 +55,30 @@ static int stream_flush_raw(KrThread *t, KrStdStream *s)
     return 0;
 }
 
+static size_t put_utf8(char *p, uint32_t c)
+{
+    if (c < 0x80) {
+        p[0] = (char)c;
+        return 1;
+    }
+    if (c < 0x800) {
+        p[0] = (char)(0xC0 | (c >> 6));
+        p[1] = (char)(0x80 | (c & 0x3F));
+        return 2;
+    }
+    if (c < 0x10000) {
+        p[0] = (char)(0xE0 | (c >> 12));
+        p[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+        p[2] = (char)(0x80 | (c & 0x3F));
+        return 3;
+    }
+    p[0] = (char)(0xF0 | (c >> 18));
+    p[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+    p[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+    p[3] = (char)(0x80 | (c & 0x3F));
+    return 4;
+}
+
 static KrValue stream_write(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
 {
     (void)kwnames;
@@ -67,30 +91,55 @@ static KrValue stream_write(KrThread *t, KrValue self, const KrValue *args, size
         return kr_raise_fmt(t, kr_exc_type(t, TypeError), "write() argument must be str, not %T", args[0]);
     size_t n;
     const char *u = kr_str_utf8(t, args[0], &n);
+    char *owned = NULL;
     if (!u) {
-        /* Lone surrogates: written with backslash escapes, as stderr's
-         * 'backslashreplace' does. */
+        /* Lone surrogates: stderr writes them as backslash escapes, the
+         * other streams turn U+DC80..U+DCFF back into the bytes they stand
+         * for (surrogateescape, under a UTF-8 locale) and refuse the rest. */
         kr_err_clear(t);
-        KrValue r = kr_ascii(t, args[0]);
-        if (r == KR_ERROR)
-            return r;
-        u = kr_str_utf8(t, r, &n);
-        kr_decref(t, r);
-        if (!u)
-            return KR_ERROR;
-        u++, n -= 2;
+        KrStr *str = kr_as_str(args[0]);
+        owned = malloc(str->len * 10 + 1);
+        if (!owned)
+            return kr_no_memory(t);
+        n = 0;
+        for (size_t i = 0; i < str->len; i++) {
+            uint32_t cp = kr_str_char(str, i);
+            if (cp < 0xD800 || cp > 0xDFFF) {
+                n += put_utf8(owned + n, cp);
+            } else if (s->fd == 2) {
+                n += (size_t)sprintf(owned + n, "\\u%04x", (unsigned)cp);
+            } else if (cp >= 0xDC80 && cp <= 0xDCFF) {
+                owned[n++] = (char)(cp - 0xDC00);
+            } else {
+                free(owned);
+                KrValue enc = kr_str_from_cstr(t, "utf-8"), why = kr_str_from_cstr(t, "surrogates not allowed");
+                KrValue ea = enc == KR_ERROR || why == KR_ERROR ? KR_ERROR
+                           : kr_tuple_pack(t, 5, enc, args[0], kr_smallint((int64_t)i), kr_smallint((int64_t)i + 1), why);
+                kr_xdecref(t, enc == KR_ERROR ? KR_NONE : enc);
+                kr_xdecref(t, why == KR_ERROR ? KR_NONE : why);
+                if (ea != KR_ERROR) {
+                    kr_raise_args(t, kr_exc_type(t, UnicodeEncodeError), ea);
+                    kr_decref(t, ea);
+                }
+                return KR_ERROR;
+            }
+        }
+        u = owned;
     }
     if (s->len + n > s->cap) {
         size_t cap = (s->len + n) * 2 + 256;
         char *b = realloc(s->buf, cap);
-        if (!b)
+        if (!b) {
+            free(owned);
             return kr_no_memory(t);
+        }
         s->buf = b;
         s->cap = cap;
     }
     memcpy(s->buf + s->len, u, n);
     s->len += n;
     bool flush = s->unbuffered || s->len > 8192 || (s->line_buffered && memchr(u, '\n', n));
+    free(owned);
     if (flush && stream_flush_raw(t, s) < 0)
         return KR_ERROR;
     return kr_int_from_i64(t, (int64_t)kr_as_str(args[0])->len);
