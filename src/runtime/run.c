@@ -883,7 +883,16 @@ static KrValue main_module(KrThread *t)
     if (m == KR_ERROR)
         return m;
     KrValue d = ((KrModule *)kr_as_ptr(m))->dict;
-    /* A file's loader replaces this; -c, stdin and the prompt keep it. */
+    /* A file's loader replaces this; -c, stdin and the prompt keep it.
+     * CPython's __main__ starts with empty annotations. */
+    KrValue ann = kr_dict_new(t);
+    if (ann == KR_ERROR || kr_dict_set(t, d, kr_name(t, dunder_annotations), ann) < 0) {
+        kr_xdecref(t, ann == KR_ERROR ? KR_NONE : ann);
+        kr_decref(t, name);
+        kr_decref(t, m);
+        return KR_ERROR;
+    }
+    kr_decref(t, ann);
     if (kr_dict_set(t, d, kr_name(t, dunder_builtins), t->vm->builtins) < 0 ||
         kr_dict_set(t, d, kr_name(t, dunder_loader), kr_ptr(kr_builtin_type(t, BUILTIN_IMPORTER))) < 0 ||
         kr_dict_set(t, t->vm->modules, name, m) < 0) {
@@ -994,6 +1003,7 @@ static int run_file_as_main(KrThread *t, const char *path, KrValue spec)
     KrValue file = kr_str_from_cstr(t, path);
     if (file != KR_ERROR) {
         kr_module_add(t, m, "__file__", file);
+        kr_module_add(t, m, "__cached__", KR_NONE);
         KrValue loader = spec != KR_ABSENT && spec != KR_NONE ? kr_getattr_cstr(t, spec, "loader")
                                            : kr_source_loader_new(t, kr_name(t, dunder_main), file);
         if (loader != KR_ERROR) {
@@ -1238,7 +1248,7 @@ int kr_run_main_stdin(KrThread *t)
     }
     /* CPython runs piped input as the file "<stdin>", __file__ included. */
     KrValue file = kr_str_from_cstr(t, "<stdin>");
-    if (file == KR_ERROR || kr_module_add(t, m, "__file__", file) < 0)
+    if (file == KR_ERROR || kr_module_add(t, m, "__file__", file) < 0 || kr_module_add(t, m, "__cached__", KR_NONE) < 0)
         kr_err_clear(t);
     kr_xdecref(t, file == KR_ERROR ? KR_NONE : file);
     KrValue code = kr_compile_source(t, src, len, "<stdin>", "exec", true);
