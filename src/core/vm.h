@@ -115,9 +115,14 @@ struct KrThread {
     KrFrame *frame;          /* the innermost running frame, or NULL */
     int depth;               /* Python frames on this thread */
     int c_depth;             /* nested C calls that may recurse (repr, eq...) */
+    int dealloc_depth;       /* nested deallocations running in C */
+    KrObject *dealloc_pending; /* objects whose deallocation was put off
+                                  because the nesting was too deep */
 
     KrValue trace_func, profile_func;
     KrValue dict;            /* thread-local scratch for the runtime */
+    KrValue sys_settings;    /* dict of this thread's sys settings (asyncgen
+                                hooks, switch interval), made on first use */
 };
 
 /* The exception being handled, as sys.exception() sees it: the top entry

@@ -93,7 +93,27 @@ void kr_object_dealloc(KrThread *t, KrObject *o)
         if (--o->refcnt > 0)
             return;
     }
+    /* Releasing a long chain (nested lists, a traceback of a deep
+     * recursion) would recurse once per link in C: past a depth, objects
+     * wait in a list, linked through their GC head, and the outermost
+     * deallocation finishes them (CPython's "trashcan"). */
+    if (t->dealloc_depth >= 200 && (type->flags & KR_TPFLAG_GC)) {
+        kr_gc_untrack(t, o);
+        kr_gc_head(o)->gc_refs = (intptr_t)t->dealloc_pending;
+        t->dealloc_pending = o;
+        return;
+    }
+    t->dealloc_depth++;
     type->dealloc(t, o);
+    if (t->dealloc_depth == 1) {
+        while (t->dealloc_pending) {
+            KrObject *p = t->dealloc_pending;
+            t->dealloc_pending = (KrObject *)kr_gc_head(p)->gc_refs;
+            kr_gc_head(p)->gc_refs = 0;
+            p->type->dealloc(t, p);
+        }
+    }
+    t->dealloc_depth--;
 }
 
 /* ---- the `object` type ---- */

@@ -741,24 +741,24 @@ static KrValue sys_getsizeof(KrThread *t, KrValue self, const KrValue *args, siz
 }
 
 /* Per-thread settings of sys (asyncgen hooks, switch interval) live in
- * the thread's scratch dict. */
+ * the thread's sys_settings dict (not a pointer until first set). */
 static KrValue thread_setting(KrThread *t, const char *key, KrValue dflt)
 {
-    if (!kr_is_ptr(t->dict))
+    if (!kr_is_ptr(t->sys_settings))
         return dflt;
-    KrValue v = kr_dict_get_cstr(t, t->dict, key);
+    KrValue v = kr_dict_get_cstr(t, t->sys_settings, key);
     return v == KR_ABSENT ? dflt : v;
 }
 
 static int set_thread_setting(KrThread *t, const char *key, KrValue v)
 {
-    if (!kr_is_ptr(t->dict)) {
+    if (!kr_is_ptr(t->sys_settings)) {
         KrValue d = kr_dict_new(t);
         if (d == KR_ERROR)
             return -1;
-        t->dict = d;
+        t->sys_settings = d;
     }
-    return kr_dict_set_cstr(t, t->dict, key, v);
+    return kr_dict_set_cstr(t, t->sys_settings, key, v);
 }
 
 static const KrStructSeqField asyncgen_hooks_fields[] = {
