@@ -5,6 +5,7 @@
  * text-file protocol (write, flush, fileno, readline, encoding...) for
  * print(), input() and tracebacks. */
 #include <errno.h>
+#include <fcntl.h>
 #include <float.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1285,9 +1286,11 @@ KrValue kr_sys_module_new(KrThread *t)
     ok |= add(t, m, "dont_write_bytecode", kr_bool(t->vm->flag_dont_write_bytecode));
     ok |= add(t, m, "builtin_module_names", kr_tuple_pack(t, 2, kr_str_intern_cstr(t, "builtins"),
                                                           kr_str_intern_cstr(t, "sys")));
-    KrValue out = stream_new(t, 1, "<stdout>", "w");
-    KrValue err = stream_new(t, 2, "<stderr>", "w");
-    KrValue in = stream_new(t, 0, "<stdin>", "r");
+    /* A standard descriptor closed when the process started gives None,
+     * as in CPython (print() then writes nothing). */
+    KrValue out = fcntl(1, F_GETFD) < 0 ? KR_NONE : stream_new(t, 1, "<stdout>", "w");
+    KrValue err = fcntl(2, F_GETFD) < 0 ? KR_NONE : stream_new(t, 2, "<stderr>", "w");
+    KrValue in = fcntl(0, F_GETFD) < 0 ? KR_NONE : stream_new(t, 0, "<stdin>", "r");
     ok |= kr_module_add(t, m, "stdout", out) | kr_module_add(t, m, "__stdout__", out);
     ok |= kr_module_add(t, m, "stderr", err) | kr_module_add(t, m, "__stderr__", err);
     ok |= kr_module_add(t, m, "stdin", in) | kr_module_add(t, m, "__stdin__", in);
