@@ -177,12 +177,12 @@ static int run_program(const KrCmdline *cfg, int orig_argc, char **orig_argv)
     else if (cfg->run == KR_RUN_MODULE)
         status = kr_run_main_module(t, cfg->run_module);
     else if (prompt_only)
-        status = kr_run_interactive(t, !cfg->quiet);
+        status = kr_run_interactive(t, !cfg->quiet, cfg->startup);
     else
         status = kr_run_main_stdin(t);
     /* -i: the prompt after the program, whatever became of it. */
     if (cfg->inspect && !prompt_only)
-        status = kr_run_interactive(t, false);
+        status = kr_run_interactive(t, false, NULL);
     fflush(stdout);
     kr_vm_free(vm);
     return status;

@@ -1,6 +1,7 @@
 /* Compiling source to code objects, running the main program, and
  * printing uncaught exceptions exactly as CPython 3.11 does. */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1328,7 +1329,35 @@ static bool block_unfinished(KrThread *t, KrValue exc)
     return later;
 }
 
-int kr_run_interactive(KrThread *t, bool banner)
+/* PYTHONSTARTUP: the file runs in __main__ before the first prompt. */
+static void run_startup(KrThread *t, const char *path, KrValue globals)
+{
+    int fd = open(path, O_RDONLY);
+    size_t len;
+    char *src = fd < 0 ? NULL : read_fd_all(fd, &len);
+    int err = errno;
+    if (fd >= 0)
+        close(fd);
+    if (!src) {
+        kr_flush_std_streams(t);
+        char msg[512];
+        snprintf(msg, sizeof msg, "Could not open PYTHONSTARTUP\n%s: [Errno %d] %s: '%s'\n",
+                 err == ENOENT ? "FileNotFoundError" : err == EACCES ? "PermissionError" : "OSError", err,
+                 strerror(err), path);
+        write_cstr_to_stderr(t, msg);
+        return;
+    }
+    KrValue code = kr_compile_source(t, src, len, path, "exec", true);
+    free(src);
+    KrValue r = code == KR_ERROR ? KR_ERROR : kr_eval_code(t, code, globals, globals);
+    kr_xdecref(t, code == KR_ERROR ? KR_NONE : code);
+    if (r == KR_ERROR)
+        kr_print_exception(t);
+    else
+        kr_decref(t, r);
+}
+
+int kr_run_interactive(KrThread *t, bool banner, const char *startup)
 {
     KrValue sysd = ((KrModule *)kr_as_ptr(t->vm->sys))->dict;
     static const char *const prompts[2][2] = {{"ps1", ">>> "}, {"ps2", "... "}};
@@ -1355,6 +1384,8 @@ int kr_run_interactive(KrThread *t, bool banner)
         write_cstr_to_stderr(t, "Python 3.11.2 (Krait) [GCC] on linux\n"
                                 "Type \"help\", \"copyright\", \"credits\" or \"license\" for more information.\n");
     }
+    if (startup)
+        run_startup(t, startup, d);
     KrStrBuilder buf;
     kr_sb_init(&buf);
     bool block = false, have = false;

@@ -32,8 +32,8 @@ int kr_run_main_module(KrThread *t, const char *modname);
 /* Runs stdin's text as the program "<stdin>". */
 int kr_run_main_stdin(KrThread *t);
 /* The interactive prompt on sys.stdin until end of input or SystemExit;
- * returns the exit status. */
-int kr_run_interactive(KrThread *t, bool banner);
+ * returns the exit status.  `startup` (PYTHONSTARTUP, or NULL) runs first. */
+int kr_run_interactive(KrThread *t, bool banner, const char *startup);
 
 /* Prints the pending exception (traceback and all) to sys.stderr and
  * clears it; SystemExit is the caller's business. */

@@ -31,10 +31,11 @@ FILES = {
     "plain.py": "print('plain', __name__, __spec__.name, type(__spec__.loader).__name__)\n",
     "dirmain/__main__.py": "import sys\nprint('dir main', __name__, sys.argv)\n",
     "nodirmain/x.py": "",
+    "startup.py": "print('startup ran')\nfrom_startup = 42\n1 / 0\n",
     "skipfirst.py": "this line is not Python\nimport sys\nprint('second line', sys.argv)\n1 / 0\n",
 }
 
-# (arguments, stdin text or None)
+# (arguments, stdin text or None[, extra environment])
 CASES = [
     (["show.py", "a", "b"], None),
     (["./show.py"], None),
@@ -68,11 +69,15 @@ CASES = [
     (["-I", "-c", "import sys; f = sys.flags; print(f.isolated, f.safe_path, f.ignore_environment, sys.path[0] != '')"], None),
     (["-X", "foo=bar", "-X", "baz", "-W", "ignore", "-c", "import sys; print(sys._xoptions, sys.warnoptions)"], None),
     (["-c", "import sys; print(sys.orig_argv[1:], sys.argv)", "x", "-y"], None),
+    # PYTHONSTARTUP runs before the prompt only when there is no program
+    (["-i"], "from_startup\n", {"PYTHONSTARTUP": "startup.py"}),
+    (["-i", "-c", "pass"], "from_startup\n", {"PYTHONSTARTUP": "startup.py"}),
+    (["-i"], "1\n", {"PYTHONSTARTUP": "no_such_file.py"}),
 ]
 
 
-def run(exe, args, stdin, cwd):
-    env = {"LC_ALL": "C.UTF-8", "PATH": "/usr/bin:/bin"}
+def run(exe, args, stdin, cwd, extra_env):
+    env = {"LC_ALL": "C.UTF-8", "PATH": "/usr/bin:/bin", **extra_env}
     if "ASAN_OPTIONS" in os.environ:
         env["ASAN_OPTIONS"] = os.environ["ASAN_OPTIONS"]
     r = subprocess.run([exe, *args], env=env, capture_output=True, cwd=cwd,
@@ -94,9 +99,10 @@ def main():
             os.makedirs(os.path.join(d, os.path.dirname(name)), exist_ok=True)
             with open(os.path.join(d, name), "w") as f:
                 f.write(text)
-        for args, stdin in CASES:
-            want = run(PY, args, stdin, d)
-            got = run(krait, args, stdin, d)
+        for args, stdin, *env in CASES:
+            env = env[0] if env else {}
+            want = run(PY, args, stdin, d, env)
+            got = run(krait, args, stdin, d, env)
             shutil.rmtree(os.path.join(d, "__pycache__"), ignore_errors=True)
             shutil.rmtree(os.path.join(d, "pk", "__pycache__"), ignore_errors=True)
             if want == got:
