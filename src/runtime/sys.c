@@ -911,7 +911,41 @@ static KrValue sys_call_tracing(KrThread *t, KrValue self, const KrValue *args, 
     return kr_call(t, args[0], kr_tuple_items(args[1]), kr_tuple_len(args[1]), 0);
 }
 
+/* The default sys.breakpointhook: calls the function $PYTHONBREAKPOINT
+ * names (pdb.set_trace by default; "0" disables breakpoints). */
+static KrValue sys_breakpointhook(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
+{
+    (void)self;
+    const char *env = t->vm->flag_ignore_environment ? NULL : getenv("PYTHONBREAKPOINT");
+    const char *name = env && *env ? env : "pdb.set_trace";
+    if (strcmp(name, "0") == 0)
+        return KR_NONE;
+    const char *dot = strrchr(name, '.');
+    char *modname = dot ? strndup(name, (size_t)(dot - name)) : strdup("builtins");
+    if (!modname)
+        return kr_no_memory(t);
+    KrValue mod = kr_import_module(t, modname);
+    free(modname);
+    KrValue hook = KR_ERROR;
+    if (mod != KR_ERROR) {
+        hook = kr_getattr_cstr(t, mod, dot ? dot + 1 : name);
+        kr_decref(t, mod);
+    }
+    if (hook == KR_ERROR) {
+        if (!kr_err_matches(t, kr_exc_type(t, ImportError)) && !kr_err_matches(t, kr_exc_type(t, AttributeError)))
+            return KR_ERROR;
+        kr_err_clear(t);
+        kr_flush_std_streams(t);
+        fprintf(stderr, "RuntimeWarning: Ignoring unimportable $PYTHONBREAKPOINT: \"%s\"\n", name);
+        return KR_NONE;
+    }
+    KrValue r = kr_call(t, hook, args, nargs, kwnames);
+    kr_decref(t, hook);
+    return r;
+}
+
 static const KrMethodDef sys_methods[] = {
+    {"breakpointhook", sys_breakpointhook, KR_METH_KEYWORDS, NULL},
     {"get_asyncgen_hooks", sys_get_asyncgen_hooks, 0, NULL},
     {"set_asyncgen_hooks", sys_set_asyncgen_hooks, KR_METH_KEYWORDS, NULL},
     {"getswitchinterval", sys_getswitchinterval, 0, NULL},
@@ -1298,7 +1332,7 @@ KrValue kr_sys_module_new(KrThread *t)
     kr_xdecref(t, err);
     kr_xdecref(t, in);
     KrValue d = ((KrModule *)kr_as_ptr(m))->dict;
-    static const char *const hooks[] = {"displayhook", "excepthook", "unraisablehook"};
+    static const char *const hooks[] = {"displayhook", "excepthook", "unraisablehook", "breakpointhook"};
     for (size_t i = 0; i < sizeof hooks / sizeof *hooks; i++) {
         KrValue hook = kr_dict_get_cstr(t, d, hooks[i]);
         char dunder[64];
