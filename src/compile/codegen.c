@@ -2780,7 +2780,9 @@ static void stmt(Compiler *c, const AstNode *s)
     case AST_ClassDef: class_def(c, s); break;
     case AST_Raise: raise_stmt(c, s); break;
     case AST_Assert:
-        assert_stmt(c, s);
+        /* -O removes asserts. */
+        if (c->t->vm->flag_optimize == 0)
+            assert_stmt(c, s);
         break;
     case AST_Try:
         if (s->v.Try.finalbody && s->v.Try.finalbody->n)

@@ -1427,6 +1427,9 @@ int kr_sys_set_cmdline(KrThread *t, const KrCmdline *cfg, int orig_argc, char **
         return -1;
     if (!cfg->no_site && add_quitters(t) < 0)
         return -1;
+    /* __debug__ is false under -O. */
+    if (kr_dict_set_cstr(t, vm->builtins_dict, "__debug__", kr_bool(cfg->optimize == 0)) < 0)
+        return -1;
     char *exe = realpath("/proc/self/exe", NULL);
     if (exe) {
         KrValue e = os_str(t, exe);

@@ -69,6 +69,8 @@ CASES = [
     (["-I", "-c", "import sys; f = sys.flags; print(f.isolated, f.safe_path, f.ignore_environment, sys.path[0] != '')"], None),
     (["-X", "foo=bar", "-X", "baz", "-W", "ignore", "-c", "import sys; print(sys._xoptions, sys.warnoptions)"], None),
     (["-c", "import sys; print(sys.orig_argv[1:], sys.argv)", "x", "-y"], None),
+    (["-O", "-c", "print(__debug__)\nassert False, 'x'\nimport sys; print(sys.flags.optimize)"], None),
+    (["-OO", "-c", "import sys; print(__debug__, sys.flags.optimize)"], None),
     # PYTHONSTARTUP runs before the prompt only when there is no program
     (["-i"], "from_startup\n", {"PYTHONSTARTUP": "startup.py"}),
     (["-i", "-c", "pass"], "from_startup\n", {"PYTHONSTARTUP": "startup.py"}),
