@@ -1329,6 +1329,37 @@ static bool block_unfinished(KrThread *t, KrValue exc)
     return later;
 }
 
+/* A line of the prompt holding bytes that are not UTF-8 (read as
+ * U+DC80..U+DCFF): the SyntaxError CPython's tokenizer gives. */
+static void report_undecodable(KrThread *t, KrValue line)
+{
+    KrStr *s = kr_as_str(line);
+    size_t pos = 0, i = 0;
+    uint32_t cp = 0;
+    for (; i < s->len; i++) {
+        cp = kr_str_char(s, i);
+        if (cp >= 0xDC80 && cp <= 0xDCFF)
+            break;
+        pos += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    }
+    unsigned byte = cp - 0xDC00;
+    bool lead = (byte >= 0xC2 && byte <= 0xF4) && i + 1 < s->len;
+    KrValue msg = kr_format(t, "(unicode error) 'utf-8' codec can't decode byte 0x%02x in position %zu: %s", byte, pos,
+                            lead ? "invalid continuation byte" : byte >= 0xC2 && byte <= 0xF4 ? "unexpected end of data"
+                                                                                              : "invalid start byte");
+    KrValue fname = kr_str_from_cstr(t, "<stdin>");
+    KrValue info = msg == KR_ERROR || fname == KR_ERROR ? KR_ERROR
+                 : kr_tuple_pack(t, 4, fname, kr_smallint(0), kr_smallint(0), t->vm->empty_str);
+    KrValue args = info == KR_ERROR ? KR_ERROR : kr_tuple_pack(t, 2, msg, info);
+    if (args != KR_ERROR)
+        kr_raise_args(t, kr_exc_type(t, SyntaxError), args);
+    kr_xdecref(t, msg == KR_ERROR ? KR_NONE : msg);
+    kr_xdecref(t, fname == KR_ERROR ? KR_NONE : fname);
+    kr_xdecref(t, info == KR_ERROR ? KR_NONE : info);
+    kr_xdecref(t, args == KR_ERROR ? KR_NONE : args);
+    kr_print_exception(t);
+}
+
 /* PYTHONSTARTUP: the file runs in __main__ before the first prompt. */
 static void run_startup(KrThread *t, const char *path, KrValue globals)
 {
@@ -1401,8 +1432,16 @@ int kr_run_interactive(KrThread *t, bool banner, const char *startup)
             status = 1;
             break;
         }
-        size_t n;
+        size_t n = 0;
         const char *text = kr_is_str(t, line) ? kr_str_utf8(t, line, &n) : NULL;
+        if (!text && kr_is_str(t, line) && kr_as_str(line)->len) {
+            /* Undecodable bytes (surrogate escapes): CPython's tokenizer
+             * reports them as a SyntaxError and the prompt goes on. */
+            kr_err_clear(t);
+            report_undecodable(t, line);
+            kr_decref(t, line);
+            continue;
+        }
         if (!text || n == 0) {
             /* End of input: CPython ends the prompt's line. */
             kr_err_clear(t);

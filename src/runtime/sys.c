@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/codecs.h"
 #include "objects/structseq.h"
 #include "runtime/cmdline.h"
 #include "runtime/runtime.h"
@@ -176,6 +177,27 @@ static KrValue stream_isatty(KrThread *t, KrValue self, const KrValue *args, siz
     return kr_bool(isatty(((KrStdStream *)kr_as_ptr(self))->fd));
 }
 
+/* Input is decoded as UTF-8 with surrogateescape (CPython's choice for
+ * stdin under a UTF-8 locale): undecodable bytes become U+DC80..U+DCFF. */
+static KrValue decode_input(KrThread *t, const char *data, size_t len)
+{
+    KrValue r = kr_str_from_utf8(t, data, len);
+    if (r != KR_ERROR || !kr_err_matches(t, kr_exc_type(t, UnicodeDecodeError)))
+        return r;
+    kr_err_clear(t);
+    CodecHandler h;
+    codec_builtin_handler("surrogateescape", &h);
+    CodecStr out = {0};
+    CodecResult res;
+    if (codec_utf8_decode((const uint8_t *)data, len, h, true, &out, &res) != CODEC_OK) {
+        codec_str_free(&out);
+        return kr_raise_fmt(t, kr_exc_type(t, UnicodeDecodeError), "cannot decode input");
+    }
+    r = kr_str_from_ucs(t, out.data, out.len, 4);
+    codec_str_free(&out);
+    return r;
+}
+
 /* Reads more bytes from the descriptor into the input buffer; returns the
  * count, 0 at end of file, -1 with OSError set. */
 static ssize_t stream_fill_input(KrThread *t, KrStdStream *s)
@@ -242,7 +264,7 @@ static KrValue stream_take_line(KrThread *t, KrStdStream *s, int64_t limit)
             }
         }
         if (nl || s->eof) {
-            KrValue r = kr_str_from_utf8(t, start, end);
+            KrValue r = decode_input(t, start, end);
             if (r != KR_ERROR)
                 s->rpos += end;
             return r;
@@ -306,13 +328,13 @@ static KrValue stream_read(KrThread *t, KrValue self, const KrValue *args, size_
             for (size_t i = 0; i < n; i++)
                 count += ((unsigned char)s->rbuf[s->rpos + i] & 0xC0) != 0x80;
             if (s->eof || count == (size_t)size) {
-                KrValue r = kr_str_from_utf8(t, s->rbuf + s->rpos, s->eof ? avail : n);
+                KrValue r = decode_input(t, s->rbuf + s->rpos, s->eof ? avail : n);
                 if (r != KR_ERROR)
                     s->rpos += s->eof ? avail : n;
                 return r;
             }
         } else if (s->eof) {
-            KrValue r = kr_str_from_utf8(t, s->rbuf + s->rpos, avail);
+            KrValue r = decode_input(t, s->rbuf + s->rpos, avail);
             if (r != KR_ERROR)
                 s->rpos += avail;
             return r;

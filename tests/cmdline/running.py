@@ -71,6 +71,9 @@ CASES = [
     (["-c", "import sys; print(sys.orig_argv[1:], sys.argv)", "x", "-y"], None),
     (["-O", "-c", "print(__debug__)\nassert False, 'x'\nimport sys; print(sys.flags.optimize)"], None),
     (["-OO", "-c", "import sys; print(__debug__, sys.flags.optimize)"], None),
+    (["-i", "-c", "pass"], "x = 1 + \\\n 2\nx\n\udcff\udcfe\nprint('z')\r\nif 1:\r\n  5\r\n\r\n'a\udce9b'\n"),
+    (["-c", "import sys; l = sys.stdin.readline(); print(ascii(l), sys.stdin.errors); sys.stdout.write(l)"],
+     "a\udcffb\u00e9\n"),
     # PYTHONSTARTUP runs before the prompt only when there is no program
     (["-i"], "from_startup\n", {"PYTHONSTARTUP": "startup.py"}),
     (["-i", "-c", "pass"], "from_startup\n", {"PYTHONSTARTUP": "startup.py"}),
@@ -83,7 +86,7 @@ def run(exe, args, stdin, cwd, extra_env):
     if "ASAN_OPTIONS" in os.environ:
         env["ASAN_OPTIONS"] = os.environ["ASAN_OPTIONS"]
     r = subprocess.run([exe, *args], env=env, capture_output=True, cwd=cwd,
-                       input=(stdin or "").encode(), timeout=20)
+                       input=(stdin or "").encode("utf-8", "surrogateescape"), timeout=20)
     out, err = r.stdout.decode(errors="replace"), r.stderr.decode(errors="replace")
     err = err.replace(exe, "EXE")
     # The banner names the build; only its presence is compared.
