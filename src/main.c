@@ -1,11 +1,14 @@
 /* The `krait` command.  The command line is parsed as python3.11 parses
  * its own (runtime/cmdline.c), so option errors, -h and -V behave as
- * CPython's.  For now it offers the front end only:
+ * CPython's.  It runs a FILE (or a directory's __main__.py), -c CMD,
+ * -m MODULE, or stdin as the program "<stdin>"; with no program on a
+ * terminal, or with -i, it gives the interactive prompt (runtime/run.c).
+ * Front-end modes:
  *   krait -X dump-ast FILE     print ast.dump(ast.parse(FILE), include_attributes=True)
  *   krait -X symtable FILE     print the symbol table (tests/compile/symtable_dump.py's form)
  *   krait -X check FILE        report the compiler's SyntaxWarnings and SyntaxErrors (symbol table, then checks.c)
  *   krait -X parse FILE...     parse files without printing (for timing)
- * Running programs (FILE, -c, -m, stdin) arrives with the compiler and VM. */
+ *   krait -X dis FILE          print the bytecode */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
