@@ -1,15 +1,19 @@
 /* The `krait` command.  The command line is parsed as python3.11 parses
  * its own (runtime/cmdline.c), so option errors, -h and -V behave as
- * CPython's.  For now it offers the front end only:
+ * CPython's.  It runs a FILE (or a directory's __main__.py), -c CMD,
+ * -m MODULE, or stdin as the program "<stdin>"; with no program on a
+ * terminal, or with -i, it gives the interactive prompt (runtime/run.c).
+ * Front-end modes:
  *   krait -X dump-ast FILE     print ast.dump(ast.parse(FILE), include_attributes=True)
  *   krait -X symtable FILE     print the symbol table (tests/compile/symtable_dump.py's form)
  *   krait -X check FILE        report the compiler's SyntaxWarnings and SyntaxErrors (symbol table, then checks.c)
  *   krait -X parse FILE...     parse files without printing (for timing)
- * Running programs (FILE, -c, -m, stdin) arrives with the compiler and VM. */
+ *   krait -X dis FILE          print the bytecode */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "compile/checks.h"
 #include "compile/codegen.h"
@@ -137,7 +141,7 @@ static int front_end_mode(const KrCmdline *cfg, const char *key, int *status)
 }
 
 /* sys.argv and sys.path[0] as CPython sets them, then the program. */
-static int run_program(const KrCmdline *cfg)
+static int run_program(const KrCmdline *cfg, int orig_argc, char **orig_argv)
 {
     KrVM *vm = kr_vm_new();
     if (!vm) {
@@ -145,55 +149,10 @@ static int run_program(const KrCmdline *cfg)
         return 1;
     }
     KrThread *t = vm->main_thread;
-    vm->flag_unbuffered = cfg->unbuffered;
-    kr_sys_configure_streams(t);
-    KrValue sysd = ((KrModule *)kr_as_ptr(vm->sys))->dict;
-    KrValue argv = kr_list_new(t, 0);
-    if (cfg->run == KR_RUN_COMMAND) {
-        KrValue s = kr_str_from_cstr(t, "-c");
-        kr_list_append(t, argv, s);
-        kr_decref(t, s);
-    } else if (cfg->run == KR_RUN_FILE) {
-        KrValue s = kr_str_from_cstr(t, cfg->run_filename);
-        kr_list_append(t, argv, s);
-        kr_decref(t, s);
-    } else {
-        kr_list_append(t, argv, t->vm->empty_str);
-    }
-    for (int i = cfg->run == KR_RUN_FILE ? 1 : 0; i < cfg->argc; i++) {
-        KrValue s = kr_str_from_cstr(t, cfg->argv[i]);
-        if (s == KR_ERROR) {
-            kr_err_clear(t);
-            continue;
-        }
-        kr_list_append(t, argv, s);
-        kr_decref(t, s);
-    }
-    kr_dict_set_cstr(t, sysd, "argv", argv);
-    kr_decref(t, argv);
-    /* sys.path: the script's directory (or '' for -c), then the stdlib. */
-    KrValue path = kr_dict_get_cstr(t, sysd, "path");
-    if (!cfg->safe_path) {
-        KrValue first;
-        if (cfg->run == KR_RUN_FILE) {
-            char *dir = realpath(cfg->run_filename, NULL);
-            char *slash = dir ? strrchr(dir, '/') : NULL;
-            if (slash)
-                *slash = '\0';
-            first = kr_str_from_cstr(t, dir ? (dir[0] ? dir : "/") : "");
-            free(dir);
-        } else {
-            first = kr_incref(t->vm->empty_str);
-        }
-        kr_list_append(t, path, first);
-        kr_decref(t, first);
-    }
-    static const char *const stdlib_dirs[] = {"/usr/lib/python311.zip", "/usr/lib/python3.11",
-                                              "/usr/lib/python3.11/lib-dynload"};
-    for (size_t i = 0; i < sizeof stdlib_dirs / sizeof *stdlib_dirs; i++) {
-        KrValue s = kr_str_from_cstr(t, stdlib_dirs[i]);
-        kr_list_append(t, path, s);
-        kr_decref(t, s);
+    if (kr_sys_set_cmdline(t, cfg, orig_argc, orig_argv) < 0) {
+        kr_print_exception(t);
+        kr_vm_free(vm);
+        return 1;
     }
     int status;
     for (int i = 0; i < cfg->nxoptions; i++) {
@@ -211,36 +170,22 @@ static int run_program(const KrCmdline *cfg)
             return 0;
         }
     }
+    /* Without a program, a terminal (or -i) gets the prompt and anything
+     * else is read as the program "<stdin>". */
+    bool prompt_only = cfg->run == KR_RUN_STDIN && (isatty(0) || cfg->interactive);
     if (cfg->run == KR_RUN_COMMAND)
         status = kr_run_main_string(t, cfg->run_command);
     else if (cfg->run == KR_RUN_FILE)
         status = kr_run_main_file(t, cfg->run_filename);
-    else if (cfg->run == KR_RUN_STDIN) {
-        /* The program is stdin's text (the interactive prompt is not there yet). */
-        size_t cap = 65536, len = 0;
-        char *src = malloc(cap + 1);
-        size_t r;
-        while (src && (r = fread(src + len, 1, cap - len, stdin)) > 0) {
-            len += r;
-            if (len == cap) {
-                cap *= 2;
-                char *ns = realloc(src, cap + 1);
-                if (!ns)
-                    free(src);
-                src = ns;
-            }
-        }
-        if (src) {
-            src[len] = '\0';
-            status = kr_run_main_string(t, src);
-            free(src);
-        } else {
-            status = 1;
-        }
-    } else {
-        fprintf(stderr, "krait: this way of running programs is not supported yet\n");
-        status = 2;
-    }
+    else if (cfg->run == KR_RUN_MODULE)
+        status = kr_run_main_module(t, cfg->run_module);
+    else if (prompt_only)
+        status = kr_run_interactive(t, !cfg->quiet, cfg->startup);
+    else
+        status = kr_run_main_stdin(t);
+    /* -i: the prompt after the program, whatever became of it. */
+    if (cfg->inspect && !prompt_only)
+        status = kr_run_interactive(t, false, NULL);
     fflush(stdout);
     kr_vm_free(vm);
     return status;
@@ -261,7 +206,7 @@ int main(int argc, char **argv, char **envp)
                 kr_cmdline_free(&cfg);
                 return status;
             }
-    status = run_program(&cfg);
+    status = run_program(&cfg, argc, argv);
     kr_cmdline_free(&cfg);
     return status;
 }

@@ -90,6 +90,8 @@ run checks "$PYTHON" tests/compile/checks_run.py --krait "$BUILD/krait"
 
 # The command line's errors, help and -V against CPython's.
 run cmdline "$PYTHON" tests/cmdline/errors.py "$BUILD/krait"
+# Running programs from the command line (scripts, -c, -m, stdin, -i).
+run cmdline-run "$PYTHON" tests/cmdline/running.py "$BUILD/krait"
 
 # SyntaxError messages and positions against CPython.
 if [ -f tests/syntax/run.py ]; then

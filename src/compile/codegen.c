@@ -3026,7 +3026,9 @@ static void stmt(Compiler *c, const AstNode *s)
     case AST_ClassDef: class_def(c, s); break;
     case AST_Raise: raise_stmt(c, s); break;
     case AST_Assert:
-        assert_stmt(c, s);
+        /* -O removes asserts. */
+        if (c->t->vm->flag_optimize == 0)
+            assert_stmt(c, s);
         break;
     case AST_Try:
         /* `try:` and `pass` are lines a trace function sees, as in CPython. */

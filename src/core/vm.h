@@ -96,6 +96,7 @@ struct KrVM {
     int flag_optimize, flag_verbose, flag_inspect, flag_dont_write_bytecode;
     int flag_no_user_site, flag_no_site, flag_ignore_environment, flag_safe_path;
     int flag_bytes_warning, flag_quiet, flag_isolated, flag_utf8_mode, flag_unbuffered;
+    int flag_skip_first_line;   /* -x: the main file's first line is not Python */
 };
 
 /* The exceptions being handled (sys.exc_info()): a stack, one entry per
@@ -120,6 +121,9 @@ struct KrThread {
     KrFrame *frame;          /* the innermost running frame, or NULL */
     int depth;               /* Python frames on this thread */
     int c_depth;             /* nested C calls that may recurse (repr, eq...) */
+    int dealloc_depth;       /* nested deallocations running in C */
+    KrObject *dealloc_pending; /* objects whose deallocation was put off
+                                  because the nesting was too deep */
 
     KrValue trace_func, profile_func;
     /* The interpreter's dispatch table: the plain one, or while a trace or
@@ -129,7 +133,20 @@ struct KrThread {
     const void *const *dispatch_plain, *const *dispatch_trace; /* the two tables */
     bool in_trace_hook;      /* a trace/profile function is running: not traced */
     KrValue dict;            /* thread-local scratch for the runtime */
+    KrValue sys_settings;    /* dict of this thread's sys settings (asyncgen
+                                hooks, switch interval), made on first use */
 };
+
+/* The exception being handled, as sys.exception() sees it: the top entry
+ * that has one (a generator without its own sees its caller's), or
+ * KR_NONE. */
+static inline KrValue kr_topmost_exception(KrThread *t)
+{
+    for (KrExcState *s = t->exc_info; s; s = s->prev)
+        if (s->value != KR_NONE && s->value != KR_ABSENT)
+            return s->value;
+    return KR_NONE;
+}
 
 KrVM *kr_vm_new(void);
 void kr_vm_free(KrVM *vm);

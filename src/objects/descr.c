@@ -1021,8 +1021,11 @@ KrValue kr_member_descr_new(KrThread *t, KrType *owner, KrValue name, size_t off
 
 static KrValue *member_slot(KrValue obj, KrMemberDescr *d)
 {
-    /* Offsets of class members are relative to the instance extras, plus
-     * one (type.c). */
+    /* Read-only members of built-in types (struct sequence fields) sit at
+     * a fixed offset in the object; offsets of class members are relative
+     * to the instance extras, plus one (type.c). */
+    if (d->readonly)
+        return (KrValue *)((char *)kr_as_ptr(obj) + d->offset);
     return (KrValue *)(kr_instance_extras(kr_as_ptr(obj)) + d->offset - 1);
 }
 
@@ -1051,6 +1054,8 @@ static int member_set(KrThread *t, KrValue descr, KrValue obj, KrValue value)
     KrMemberDescr *d = (KrMemberDescr *)kr_as_ptr(descr);
     if (descr_check(t, d->owner, kr_as_str(d->name)->utf8, obj) == KR_ERROR)
         return -1;
+    if (d->readonly)
+        return kr_raise_fmt_int(t, kr_exc_type(t, AttributeError), "readonly attribute");
     KrValue *slot = member_slot(obj, d);
     if (value == KR_ABSENT && (*slot == KR_ABSENT || *slot == 0))
         return kr_raise_fmt_int(t, kr_exc_type(t, AttributeError), "'%T' object has no attribute '%U'", obj, d->name);

@@ -22,7 +22,7 @@ static void set_exception(KrThread *t, KrValue exc)
 
 void kr_err_set_context(KrThread *t, KrValue exc)
 {
-    KrValue handled = t->exc_info ? t->exc_info->value : KR_NONE;
+    KrValue handled = kr_topmost_exception(t);
     if (handled == KR_NONE || handled == exc || !kr_is_exception(t, exc))
         return;
     /* Avoid a cycle in the context chain (CPython's _PyErr_SetObject). */

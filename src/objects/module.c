@@ -10,6 +10,7 @@ KrValue kr_module_new(KrThread *t, KrValue name)
     KrModule *m = (KrModule *)kr_alloc(t, kr_builtin_type(t, MODULE), sizeof(KrModule));
     if (!m)
         return KR_ERROR;
+    m->weaklist = KR_ABSENT;
     m->dict = kr_dict_new(t);
     if (m->dict == KR_ERROR) {
         m->dict = KR_ABSENT;
@@ -77,22 +78,104 @@ static void module_traverse(KrObject *o, KrVisitFn visit, void *arg)
         visit(kr_as_ptr(m->dict), arg);
 }
 
+/* An attribute of an object, or KR_ABSENT when it has none (other
+ * errors are returned). */
+static KrValue attr_or_absent(KrThread *t, KrValue obj, const char *name)
+{
+    KrValue v = kr_getattr_cstr(t, obj, name);
+    if (v == KR_ERROR && kr_err_matches(t, kr_exc_type(t, AttributeError))) {
+        kr_err_clear(t);
+        return KR_ABSENT;
+    }
+    return v;
+}
+
+/* importlib's _module_repr_from_spec. */
+static KrValue repr_from_spec(KrThread *t, KrValue spec)
+{
+    KrValue name = attr_or_absent(t, spec, "name"), origin = KR_ERROR, loader = KR_ERROR, r = KR_ERROR;
+    if (name == KR_ERROR || name == KR_ABSENT)
+        goto done;
+    if ((origin = attr_or_absent(t, spec, "origin")) == KR_ERROR || origin == KR_ABSENT)
+        goto done;
+    if (origin == KR_NONE) {
+        if ((loader = attr_or_absent(t, spec, "loader")) == KR_ERROR || loader == KR_ABSENT)
+            goto done;
+        r = loader == KR_NONE ? kr_format(t, "<module %R>", name) : kr_format(t, "<module %R (%R)>", name, loader);
+        goto done;
+    }
+    KrValue hl = attr_or_absent(t, spec, "has_location");
+    if (hl == KR_ERROR || hl == KR_ABSENT)
+        goto done;
+    int truth = kr_truth(t, hl);
+    kr_decref(t, hl);
+    if (truth >= 0)
+        r = truth ? kr_format(t, "<module %R from %R>", name, origin) : kr_format(t, "<module %R (%S)>", name, origin);
+done:
+    if (r == KR_ERROR && !kr_err_occurred(t))
+        kr_raise_fmt(t, kr_exc_type(t, AttributeError), "module spec is incomplete");
+    kr_xdecref(t, name == KR_ERROR ? KR_NONE : name);
+    kr_xdecref(t, origin == KR_ERROR ? KR_NONE : origin);
+    kr_xdecref(t, loader == KR_ERROR ? KR_NONE : loader);
+    return r;
+}
+
+/* ModuleType.__repr__, as importlib's _module_repr: the spec's view, or the
+ * loader's module_repr, or the name and file. */
 static KrValue module_repr(KrThread *t, KrValue self)
 {
-    KrModule *m = (KrModule *)kr_as_ptr(self);
-    KrValue name = kr_dict_get(t, m->dict, kr_name(t, dunder_name));
-    if (name == KR_ERROR)
+    KrValue loader = attr_or_absent(t, self, "__loader__");
+    if (loader == KR_ERROR)
+        return loader;
+    KrValue spec = attr_or_absent(t, self, "__spec__");
+    if (spec == KR_ERROR) {
+        kr_decref(t, loader);
+        return spec;
+    }
+    if (spec != KR_ABSENT) {
+        int truth = kr_truth(t, spec);
+        if (truth != 0) {
+            KrValue r = truth < 0 ? KR_ERROR : repr_from_spec(t, spec);
+            kr_decref(t, spec);
+            kr_decref(t, loader);
+            return r;
+        }
+        kr_decref(t, spec);
+    }
+    if (loader != KR_ABSENT && loader != KR_NONE) {
+        KrValue mr = attr_or_absent(t, loader, "module_repr");
+        if (mr == KR_ERROR)
+            kr_err_clear(t);
+        else if (mr != KR_ABSENT) {
+            KrValue r = kr_call1(t, mr, self);
+            kr_decref(t, mr);
+            if (r != KR_ERROR) {
+                kr_decref(t, loader);
+                return r;
+            }
+            kr_err_clear(t);
+        }
+    }
+    KrValue name = attr_or_absent(t, self, "__name__");
+    if (name == KR_ERROR) {
+        kr_decref(t, loader);
         return name;
-    if (name == KR_ABSENT || !kr_is_str(t, name))
-        name = KR_ABSENT;
-    KrValue file = kr_dict_get(t, m->dict, kr_name(t, dunder_file));
-    if (file == KR_ERROR)
-        return file;
+    }
     if (name == KR_ABSENT)
-        return kr_str_from_cstr(t, "<module '?'>");
-    if (file != KR_ABSENT && kr_is_str(t, file))
-        return kr_format(t, "<module '%U' from '%U'>", name, file);
-    return kr_format(t, "<module '%U' (built-in)>", name);
+        name = kr_str_from_cstr(t, "?");
+    KrValue file = attr_or_absent(t, self, "__file__"), r;
+    if (file == KR_ERROR)
+        r = KR_ERROR;
+    else if (file != KR_ABSENT)
+        r = kr_format(t, "<module %R from %R>", name, file);
+    else if (loader == KR_ABSENT || loader == KR_NONE)
+        r = kr_format(t, "<module %R>", name);
+    else
+        r = kr_format(t, "<module %R (%R)>", name, loader);
+    kr_xdecref(t, file == KR_ERROR ? KR_NONE : file);
+    kr_decref(t, name);
+    kr_decref(t, loader);
+    return r;
 }
 
 static KrValue module_getattr(KrThread *t, KrValue self, KrValue name)
@@ -133,6 +216,7 @@ static KrValue module_new(KrThread *t, KrType *type, const KrValue *args, size_t
     KrModule *m = (KrModule *)kr_alloc(t, type, type->basicsize);
     if (!m)
         return KR_ERROR;
+    m->weaklist = KR_ABSENT;
     m->dict = kr_dict_new(t);
     if (m->dict == KR_ERROR) {
         m->dict = KR_ABSENT;
@@ -185,6 +269,7 @@ static void module_fill(KrType *tp)
     tp->new_ = module_new;
     tp->init = module_init;
     tp->dictoffset = offsetof(KrModule, dict);
+    tp->weaklistoffset = offsetof(KrModule, weaklist);
 }
 
 const KrTypeSpec kr_module_spec = {

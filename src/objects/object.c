@@ -124,9 +124,31 @@ void kr_object_dealloc(KrThread *t, KrObject *o)
             type = o->type; /* __del__ may have changed __class__ */
         }
     }
+    /* Releasing a long chain (nested lists, a traceback of a deep
+     * recursion) would recurse once per link in C: past a depth, objects
+     * wait in a list, linked through their GC head, and the outermost
+     * deallocation finishes them (CPython's "trashcan"). */
+    if (t->dealloc_depth >= 200 && (type->flags & KR_TPFLAG_GC)) {
+        kr_gc_untrack(t, o);
+        kr_gc_head(o)->gc_refs = (intptr_t)t->dealloc_pending;
+        t->dealloc_pending = o;
+        return;
+    }
+    t->dealloc_depth++;
     if (type->weaklistoffset)
         kr_weakref_clear_referent(t, o);
     type->dealloc(t, o);
+    if (t->dealloc_depth == 1) {
+        while (t->dealloc_pending) {
+            KrObject *p = t->dealloc_pending;
+            t->dealloc_pending = (KrObject *)kr_gc_head(p)->gc_refs;
+            kr_gc_head(p)->gc_refs = 0;
+            if (p->type->weaklistoffset)
+                kr_weakref_clear_referent(t, p);
+            p->type->dealloc(t, p);
+        }
+    }
+    t->dealloc_depth--;
 }
 
 /* ---- the `object` type ---- */
@@ -150,7 +172,7 @@ static KrValue object_repr(KrThread *t, KrValue self)
     if (mod != KR_ABSENT && kr_is_str(t, mod) && !kr_str_equal_cstr(mod, "builtins")) {
         if (qual != KR_ABSENT)
             return kr_format(t, "<%U.%U object at %p>", mod, qual, (void *)kr_as_ptr(self));
-        return kr_format(t, "<%U.%s object at %p>", mod, kr_type_name(type), (void *)kr_as_ptr(self));
+        return kr_format(t, "<%U.%s object at %p>", mod, type->name, (void *)kr_as_ptr(self));
     }
     return kr_format(t, "<%s object at %p>", kr_type_name(type), (void *)kr_as_ptr(self));
 }

@@ -394,8 +394,6 @@ int kr_check_nargs(KrThread *t, const char *fname, size_t nargs, size_t min, siz
 /* sys.get_int_max_str_digits / sys.set_int_max_str_digits (int_methods.c). */
 KrValue kr_sys_get_int_max_str_digits(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames);
 KrValue kr_sys_set_int_max_str_digits(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames);
-/* sys.breakpointhook (builtins.c). */
-KrValue kr_sys_breakpointhook(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames);
 
 /* ------------------------------------------------------------------ */
 /* int, bool, float, complex                                           */
@@ -756,6 +754,7 @@ typedef struct KrModule {
     const KrMethodDef *methods;
     void *state;                /* C module state */
     void (*free_state)(void *);
+    KrValue weaklist;           /* modules can be weakly referenced */
 } KrModule;
 KrValue kr_module_new(KrThread *t, KrValue name);
 /* A module of C functions: defines each of `methods` in its dict. */

@@ -110,14 +110,26 @@ static int64_t tuple_hash(KrThread *t, KrValue self)
     const uint64_t P1 = UINT64_C(11400714785074694791), P2 = UINT64_C(14029467366897019727),
                    P5 = UINT64_C(2870177450012600261);
     uint64_t acc = P5;
+    /* Nested tuples hash recursively in C.  CPython has no limit here
+     * (and crashes on a deep enough nest); Krait allows the depth of C
+     * recursion it allows anywhere, independent of the recursion limit,
+     * then raises RecursionError. */
+    if (++t->c_depth > 8000) {
+        t->c_depth--;
+        kr_raise_fmt(t, kr_exc_type(t, RecursionError), "maximum recursion depth exceeded while hashing a tuple");
+        return -1;
+    }
     for (size_t i = 0; i < tu->len; i++) {
         int64_t h = kr_hash(t, tu->items[i]);
-        if (h == -1)
+        if (h == -1) {
+            t->c_depth--;
             return -1;
+        }
         acc += (uint64_t)h * P2;
         acc = (acc << 31) | (acc >> 33);
         acc *= P1;
     }
+    t->c_depth--;
     acc += tu->len ^ (P5 ^ UINT64_C(3527539));
     if (acc == UINT64_MAX)
         return 1546275796;

@@ -57,6 +57,10 @@ const size_t kr_nslotdefs = sizeof kr_slotdefs / sizeof kr_slotdefs[0];
 
 const char *kr_type_name(KrType *tp)
 {
+    /* Messages show a built-in type's whole tp_name ('sys.flags',
+     * '_io.TextIOWrapper'); __name__ is the part after the dot. */
+    if (tp->spec && !(tp->flags & KR_TPFLAG_HEAPTYPE))
+        return tp->spec->name;
     return tp->name;
 }
 
@@ -1752,7 +1756,7 @@ static KrValue type_call(KrThread *t, KrValue callable, const KrValue *args, siz
     if (tp == kr_builtin_type(t, TYPE) && nargs == 1 && nkw == 0)
         return kr_incref(kr_ptr(kr_type(t, args[0])));
     if (!tp->new_)
-        return kr_raise_fmt(t, kr_exc_type(t, TypeError), "cannot create '%s' instances", tp->name);
+        return kr_raise_fmt(t, kr_exc_type(t, TypeError), "cannot create '%s' instances", kr_type_name(tp));
     KrValue obj = tp->new_(t, tp, args, nargs, kwnames);
     if (obj == KR_ERROR)
         return obj;

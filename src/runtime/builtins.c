@@ -947,42 +947,6 @@ static KrValue builtins_breakpoint(KrThread *t, KrValue self, const KrValue *arg
     return r;
 }
 
-/* sys.breakpointhook: PYTHONBREAKPOINT names the callable ("module.attr",
- * a builtin's name, or "0" to do nothing); pdb.set_trace by default. */
-KrValue kr_sys_breakpointhook(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
-{
-    (void)self;
-    const char *env = getenv("PYTHONBREAKPOINT");
-    if (t->vm->flag_ignore_environment || !env || !*env)
-        env = "pdb.set_trace";
-    if (strcmp(env, "0") == 0)
-        return KR_NONE;
-    const char *dot = strrchr(env, '.');
-    KrValue mod = KR_ERROR;
-    if (dot) {
-        char *modname = strndup(env, (size_t)(dot - env));
-        if (!modname)
-            return kr_no_memory(t);
-        mod = kr_import_module(t, modname);
-        free(modname);
-    } else {
-        mod = kr_import_module(t, "builtins");
-    }
-    KrValue hook = mod == KR_ERROR ? KR_ERROR : kr_getattr_cstr(t, mod, dot ? dot + 1 : env);
-    kr_xdecref(t, mod == KR_ERROR ? KR_NONE : mod);
-    if (hook == KR_ERROR) {
-        if (!kr_err_matches(t, kr_exc_type(t, ImportError)) && !kr_err_matches(t, kr_exc_type(t, AttributeError)))
-            return KR_ERROR;
-        /* CPython warns "Ignoring unimportable $PYTHONBREAKPOINT"; Krait
-         * has no warnings machinery yet, so it is silent. */
-        kr_err_clear(t);
-        return KR_NONE;
-    }
-    KrValue r = kr_call(t, hook, args, nargs, kwnames);
-    kr_decref(t, hook);
-    return r;
-}
-
 static KrValue builtins_print(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
 {
     (void)self;

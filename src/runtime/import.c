@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "runtime/runtime.h"
 #include "vm/code.h"
@@ -99,26 +100,22 @@ static KrValue exec_module_file(KrThread *t, KrValue fullname, const char *path,
         kr_decref(t, p);
         kr_decref(t, l);
     }
-    /* __spec__: a namespace with the fields programs read. */
-    KrValue spec = kr_call0(t, kr_ptr(kr_builtin_type(t, NAMESPACE)));
-    if (spec != KR_ERROR) {
-        kr_setattr(t, spec, kr_name(t, name), fullname);
-        KrValue origin = kr_str_intern_cstr(t, "origin");
-        kr_setattr(t, spec, origin, file);
-        kr_decref(t, origin);
-        KrValue parent = kr_str_intern_cstr(t, "parent");
-        kr_setattr(t, spec, parent, pkg);
-        kr_decref(t, parent);
-        KrValue hl = kr_str_intern_cstr(t, "has_location");
-        kr_setattr(t, spec, hl, KR_TRUE);
-        kr_decref(t, hl);
+    /* __loader__ and __spec__ as importlib sets them for a source file. */
+    KrValue loader = kr_source_loader_new(t, fullname, file);
+    KrValue spec = loader == KR_ERROR ? KR_ERROR : kr_module_spec_new(t, fullname, loader, path, true);
+    if (spec != KR_ERROR && is_package) {
+        KrValue pv = kr_dict_get(t, d, kr_name(t, dunder_path));
         KrValue ssl = kr_str_intern_cstr(t, "submodule_search_locations");
-        KrValue pv = is_package ? kr_dict_get(t, d, kr_name(t, dunder_path)) : KR_NONE;
-        kr_setattr(t, spec, ssl, pv == KR_ABSENT ? KR_NONE : pv);
-        kr_decref(t, ssl);
-        ok |= kr_dict_set(t, d, kr_name(t, dunder_spec), spec);
-        kr_decref(t, spec);
+        if (ssl == KR_ERROR || kr_setattr(t, spec, ssl, pv) < 0)
+            ok = -1;
+        kr_xdecref(t, ssl == KR_ERROR ? KR_NONE : ssl);
     }
+    if (spec == KR_ERROR)
+        ok = -1;
+    else
+        ok |= kr_dict_set(t, d, kr_name(t, dunder_loader), loader) | kr_dict_set(t, d, kr_name(t, dunder_spec), spec);
+    kr_xdecref(t, loader == KR_ERROR ? KR_NONE : loader);
+    kr_xdecref(t, spec == KR_ERROR ? KR_NONE : spec);
     kr_decref(t, file);
     kr_decref(t, pkg);
     if (ok || kr_dict_set(t, t->vm->modules, fullname, m) < 0) {
@@ -147,16 +144,18 @@ static KrValue exec_module_file(KrThread *t, KrValue fullname, const char *path,
     return kr_incref(final);
 }
 
-/* Finds and loads `fullname` whose last component is `tail`, searching
- * the directories in `path` (a list). */
-static KrValue find_and_load(KrThread *t, KrValue fullname, KrValue tail, KrValue path)
+/* Finds the file of the module whose last name component is `tail` in the
+ * directories of `path` (a list): 1 with *file (and *pkgdir for a package,
+ * else NULL) malloc'd, 0 when it is not there, -1 on error. */
+static int locate(KrThread *t, KrValue tail, KrValue path, char **file, char **pkgdir)
 {
+    *file = *pkgdir = NULL;
     if (!kr_is_list(t, path))
-        return module_not_found(t, fullname);
+        return 0;
     size_t tlen;
     const char *tname = kr_str_utf8(t, tail, &tlen);
     if (!tname)
-        return KR_ERROR;
+        return -1;
     for (size_t i = 0; i < kr_as_list(path)->len; i++) {
         KrValue dir = kr_as_list(path)->items[i];
         if (!kr_is_str(t, dir))
@@ -164,34 +163,52 @@ static KrValue find_and_load(KrThread *t, KrValue fullname, KrValue tail, KrValu
         size_t dlen;
         const char *d = kr_str_utf8(t, dir, &dlen);
         if (!d)
-            return KR_ERROR;
+            return -1;
+        /* '' is the current directory, and module files found through it
+         * get absolute names, as importlib's FileFinder gives them. */
+        char *cwd = dlen == 0 ? getcwd(NULL, 0) : NULL;
         if (dlen == 0)
-            d = ".";
-        size_t n = strlen(d) + tlen + 20;
-        char *buf = malloc(n);
-        if (!buf)
-            return kr_no_memory(t);
-        snprintf(buf, n, "%s/%s", d, tname);
-        if (is_dir(buf)) {
-            char *init = malloc(n + 16);
-            snprintf(init, n + 16, "%s/__init__.py", buf);
-            if (is_file(init)) {
-                KrValue r = exec_module_file(t, fullname, init, true, buf);
-                free(init);
-                free(buf);
-                return r;
-            }
+            d = cwd ? cwd : ".";
+        size_t n = strlen(d) + tlen + 32;
+        char *buf = malloc(n), *init = malloc(n);
+        if (!buf || !init) {
+            free(buf);
             free(init);
+            free(cwd);
+            kr_no_memory(t);
+            return -1;
+        }
+        snprintf(buf, n, "%s/%s", d, tname);
+        snprintf(init, n, "%s/__init__.py", buf);
+        free(cwd);
+        if (is_dir(buf) && is_file(init)) {
+            *file = init;
+            *pkgdir = buf;
+            return 1;
         }
         snprintf(buf, n, "%s/%s.py", d, tname);
+        free(init);
         if (is_file(buf)) {
-            KrValue r = exec_module_file(t, fullname, buf, false, NULL);
-            free(buf);
-            return r;
+            *file = buf;
+            return 1;
         }
         free(buf);
     }
-    return module_not_found(t, fullname);
+    return 0;
+}
+
+/* Finds and loads `fullname` whose last component is `tail`, searching
+ * the directories in `path` (a list). */
+static KrValue find_and_load(KrThread *t, KrValue fullname, KrValue tail, KrValue path)
+{
+    char *file, *pkgdir;
+    int found = locate(t, tail, path, &file, &pkgdir);
+    if (found <= 0)
+        return found < 0 ? KR_ERROR : module_not_found(t, fullname);
+    KrValue r = exec_module_file(t, fullname, file, pkgdir != NULL, pkgdir);
+    free(file);
+    free(pkgdir);
+    return r;
 }
 
 static KrValue sys_attr(KrThread *t, const char *name)
@@ -427,6 +444,71 @@ KrValue kr_import_name(KrThread *t, KrValue name, KrValue globals, KrValue froml
     }
     kr_decref(t, fullname);
     return m;
+}
+
+/* The spec of module `fullname` as runpy finds it for -m: its parent
+ * packages are imported, the module itself is not.  KR_NONE when there is
+ * no such module. */
+KrValue kr_find_spec(KrThread *t, KrValue fullname)
+{
+    KrStr *fn = kr_as_str(fullname);
+    size_t dot = fn->len;
+    while (dot > 0 && kr_str_char(fn, dot - 1) != '.')
+        dot--;
+    KrValue path, tail;
+    if (dot > 0) {
+        KrValue pname = kr_str_substr(t, fullname, 0, dot - 1);
+        if (pname == KR_ERROR)
+            return pname;
+        KrValue parent = import_absolute(t, pname);
+        if (parent == KR_ERROR) {
+            kr_decref(t, pname);
+            return parent;
+        }
+        int r = kr_lookup_attr(t, parent, kr_name(t, dunder_path), &path);
+        kr_decref(t, parent);
+        if (r <= 0) {
+            if (r == 0)
+                kr_raise_fmt(t, kr_exc_type(t, ModuleNotFoundError), "__path__ attribute not found on %R while trying to find %R",
+                             pname, fullname);
+            kr_decref(t, pname);
+            return KR_ERROR;
+        }
+        kr_decref(t, pname);
+        tail = kr_str_substr(t, fullname, dot, fn->len);
+    } else {
+        path = sys_attr(t, "path");
+        if (path == KR_ABSENT || path == KR_ERROR)
+            return kr_raise_fmt(t, kr_exc_type(t, ImportError), "sys.path must be a list of directory names");
+        kr_incref(path);
+        tail = kr_incref(fullname);
+    }
+    char *file = NULL, *pkgdir = NULL;
+    int found = tail == KR_ERROR ? -1 : locate(t, tail, path, &file, &pkgdir);
+    kr_xdecref(t, tail == KR_ERROR ? KR_NONE : tail);
+    kr_decref(t, path);
+    if (found <= 0)
+        return found < 0 ? KR_ERROR : KR_NONE;
+    KrValue filev = kr_str_from_cstr(t, file);
+    KrValue loader = filev == KR_ERROR ? KR_ERROR : kr_source_loader_new(t, fullname, filev);
+    KrValue spec = loader == KR_ERROR ? KR_ERROR : kr_module_spec_new(t, fullname, loader, file, true);
+    if (spec != KR_ERROR && pkgdir) {
+        KrValue p = kr_str_from_cstr(t, pkgdir);
+        KrValue l = p == KR_ERROR ? KR_ERROR : kr_list_from(t, &p, 1);
+        KrValue ssl = kr_str_intern_cstr(t, "submodule_search_locations");
+        if (l == KR_ERROR || ssl == KR_ERROR || kr_setattr(t, spec, ssl, l) < 0) {
+            kr_decref(t, spec);
+            spec = KR_ERROR;
+        }
+        kr_xdecref(t, p == KR_ERROR ? KR_NONE : p);
+        kr_xdecref(t, l == KR_ERROR ? KR_NONE : l);
+        kr_xdecref(t, ssl == KR_ERROR ? KR_NONE : ssl);
+    }
+    kr_xdecref(t, filev == KR_ERROR ? KR_NONE : filev);
+    kr_xdecref(t, loader == KR_ERROR ? KR_NONE : loader);
+    free(file);
+    free(pkgdir);
+    return spec;
 }
 
 KrValue kr_import_module(KrThread *t, const char *name)

@@ -1,8 +1,11 @@
 /* Compiling source to code objects, running the main program, and
  * printing uncaught exceptions exactly as CPython 3.11 does. */
+#include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "compile/checks.h"
@@ -214,7 +217,8 @@ static int out_write(void *ctx, const char *data, size_t len)
         b->data = nd;
         b->cap = cap;
     }
-    memcpy(b->data + b->len, data, len);
+    if (len)
+        memcpy(b->data + b->len, data, len);
     b->len += len;
     return 0;
 }
@@ -971,7 +975,9 @@ static int system_exit_status(KrThread *t, KrValue exc)
 
 static int handle_uncaught(KrThread *t)
 {
-    if (kr_err_matches(t, kr_exc_type(t, SystemExit))) {
+    /* Under -i the prompt follows, so SystemExit is reported like any
+     * other exception (CPython does the same). */
+    if (kr_err_matches(t, kr_exc_type(t, SystemExit)) && !t->vm->flag_inspect) {
         KrValue exc = kr_err_fetch(t);
         int st = system_exit_status(t, exc);
         kr_decref(t, exc);
@@ -988,25 +994,23 @@ static KrValue main_module(KrThread *t)
     if (m == KR_ERROR)
         return m;
     KrValue d = ((KrModule *)kr_as_ptr(m))->dict;
+    /* A file's loader replaces this; -c, stdin and the prompt keep it.
+     * CPython's __main__ starts with empty annotations. */
+    KrValue ann = kr_dict_new(t);
+    if (ann == KR_ERROR || kr_dict_set(t, d, kr_name(t, dunder_annotations), ann) < 0) {
+        kr_xdecref(t, ann == KR_ERROR ? KR_NONE : ann);
+        kr_decref(t, name);
+        kr_decref(t, m);
+        return KR_ERROR;
+    }
+    kr_decref(t, ann);
     if (kr_dict_set(t, d, kr_name(t, dunder_builtins), t->vm->builtins) < 0 ||
+        kr_dict_set(t, d, kr_name(t, dunder_loader), kr_ptr(kr_builtin_type(t, BUILTIN_IMPORTER))) < 0 ||
         kr_dict_set(t, t->vm->modules, name, m) < 0) {
         kr_decref(t, m);
         m = KR_ERROR;
     }
     kr_decref(t, name);
-    /* CPython's __main__ starts with an empty __annotations__. */
-    KrValue ann = m == KR_ERROR ? KR_ERROR : kr_dict_new(t);
-    if (ann != KR_ERROR) {
-        int st = kr_dict_set(t, ((KrModule *)kr_as_ptr(m))->dict, kr_name(t, dunder_annotations), ann);
-        kr_decref(t, ann);
-        if (st < 0) {
-            kr_decref(t, m);
-            m = KR_ERROR;
-        }
-    } else if (m != KR_ERROR) {
-        kr_decref(t, m);
-        m = KR_ERROR;
-    }
     return m;
 }
 
@@ -1023,11 +1027,57 @@ static int run_code_in_main(KrThread *t, KrValue code, KrValue m)
     return status;
 }
 
+static int run_file_as_main(KrThread *t, const char *path, KrValue spec);
+
 int kr_run_main_file(KrThread *t, const char *path)
 {
+    /* The program's file is named by its absolute path (not normalised),
+     * in __file__ and tracebacks, as CPython names it. */
+    char *cwd = path[0] == '/' ? NULL : getcwd(NULL, 0);
+    if (!cwd)
+        return run_file_as_main(t, path, KR_ABSENT);
+    size_t n = strlen(cwd) + strlen(path) + 2;
+    char *abs = malloc(n);
+    int st;
+    if (abs) {
+        snprintf(abs, n, "%s/%s", cwd, path);
+        st = run_file_as_main(t, abs, KR_ABSENT);
+    } else {
+        st = run_file_as_main(t, path, KR_ABSENT);
+    }
+    free(abs);
+    free(cwd);
+    return st;
+}
+
+static void print_cant_open(KrThread *t, const char *path, int err);
+static const char *program_name(KrThread *t);
+
+/* Runs a file as __main__; `spec` (or KR_ABSENT) is the module spec when
+ * -m found the file. */
+static int run_file_as_main(KrThread *t, const char *path, KrValue spec)
+{
+    struct stat sb;
+    if (spec == KR_ABSENT && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        /* A directory runs its __main__.py (sys.path[0] is the directory). */
+        size_t n = strlen(path) + 16;
+        char *main_py = malloc(n);
+        if (!main_py)
+            return 1;
+        snprintf(main_py, n, "%s/__main__.py", path);
+        int st = 1;
+        if (stat(main_py, &sb) == 0 && !S_ISDIR(sb.st_mode)) {
+            st = run_file_as_main(t, main_py, KR_NONE);
+        } else {
+            kr_flush_std_streams(t);
+            fprintf(stderr, "%s: can't find '__main__' module in '%s'\n", program_name(t), path);
+        }
+        free(main_py);
+        return st;
+    }
     FILE *f = fopen(path, "rb");
     if (!f) {
-        fprintf(stderr, "krait: can't open file '%s': [Errno 2] No such file or directory\n", path);
+        print_cant_open(t, path, errno);
         return 2;
     }
     size_t cap = 65536, len = 0;
@@ -1049,6 +1099,13 @@ int kr_run_main_file(KrThread *t, const char *path)
         return 1;
     }
     src[len] = '\0';
+    if (t->vm->flag_skip_first_line && spec == KR_ABSENT) {
+        /* -x: the first line goes, its newline stays so line numbers hold. */
+        char *nl = memchr(src, '\n', len);
+        size_t cut = nl ? (size_t)(nl - src) : len;
+        memmove(src, src + cut, len - cut + 1);
+        len -= cut;
+    }
     KrValue m = main_module(t);
     if (m == KR_ERROR) {
         free(src);
@@ -1057,7 +1114,22 @@ int kr_run_main_file(KrThread *t, const char *path)
     KrValue file = kr_str_from_cstr(t, path);
     if (file != KR_ERROR) {
         kr_module_add(t, m, "__file__", file);
+        kr_module_add(t, m, "__cached__", KR_NONE);
+        KrValue loader = spec != KR_ABSENT && spec != KR_NONE ? kr_getattr_cstr(t, spec, "loader")
+                                           : kr_source_loader_new(t, kr_name(t, dunder_main), file);
+        if (loader != KR_ERROR) {
+            kr_module_add(t, m, "__loader__", loader);
+            kr_decref(t, loader);
+        }
         kr_decref(t, file);
+    }
+    if (spec != KR_ABSENT && spec != KR_NONE) {
+        KrValue parent = kr_getattr_cstr(t, spec, "parent");
+        if (parent != KR_ERROR) {
+            kr_module_add(t, m, "__package__", parent);
+            kr_decref(t, parent);
+        }
+        kr_module_add(t, m, "__spec__", spec);
     }
     kr_err_clear(t);
     /* Syntax errors of the main file are printed as `python3.11 FILE`
@@ -1117,6 +1189,433 @@ int kr_run_main_string(KrThread *t, const char *src)
     }
     int status = run_code_in_main(t, code, m);
     kr_decref(t, code);
+    kr_decref(t, m);
+    return status;
+}
+
+/* ---- running __main__ from a module, stdin or the prompt ---- */
+
+/* sys.executable, as runpy prefixes its messages with it. */
+static const char *executable_name(KrThread *t)
+{
+    KrValue v = kr_dict_get_cstr(t, ((KrModule *)kr_as_ptr(t->vm->sys))->dict, "executable");
+    const char *s = kr_is_ptr(v) && kr_is_str(t, v) ? kr_str_utf8(t, v, NULL) : NULL;
+    kr_err_clear(t);
+    return s ? s : "";
+}
+
+/* The process's argv[0], which CPython's own messages start with. */
+static const char *program_name(KrThread *t)
+{
+    KrValue orig = kr_dict_get_cstr(t, ((KrModule *)kr_as_ptr(t->vm->sys))->dict, "orig_argv");
+    const char *prog = NULL;
+    if (kr_is_ptr(orig) && kr_is_list(t, orig) && kr_as_list(orig)->len && kr_is_str(t, kr_as_list(orig)->items[0]))
+        prog = kr_str_utf8(t, kr_as_list(orig)->items[0], NULL);
+    kr_err_clear(t);
+    return prog ? prog : "krait";
+}
+
+/* CPython names the file by its absolute path. */
+static void print_cant_open(KrThread *t, const char *path, int err)
+{
+    char *cwd = path[0] == '/' ? NULL : getcwd(NULL, 0);
+    kr_flush_std_streams(t);
+    fprintf(stderr, "%s: can't open file '%s%s%s': [Errno %d] %s\n", program_name(t), cwd ? cwd : "",
+            cwd ? "/" : "", path, err, strerror(err));
+    free(cwd);
+}
+
+/* Prints "<executable>: <message>" for a module -m cannot run. */
+static int runpy_error(KrThread *t, KrValue msg)
+{
+    kr_flush_std_streams(t);
+    const char *m = msg == KR_ERROR ? NULL : kr_str_utf8(t, msg, NULL);
+    fprintf(stderr, "%s: %s\n", executable_name(t), m ? m : "error");
+    kr_xdecref(t, msg == KR_ERROR ? KR_NONE : msg);
+    kr_err_clear(t);
+    return 1;
+}
+
+/* kr_find_spec for runpy: import errors become its messages (*status set
+ * and KR_ERROR returned); other exceptions propagate as uncaught. */
+static KrValue runpy_find_spec(KrThread *t, KrValue name, int *status)
+{
+    KrValue spec = kr_find_spec(t, name);
+    if (spec == KR_ERROR) {
+        if (!kr_err_matches(t, kr_exc_type(t, ImportError))) {
+            *status = handle_uncaught(t);
+            return KR_ERROR;
+        }
+        KrValue e = kr_err_fetch(t);
+        *status = runpy_error(t, kr_format(t, "Error while finding module specification for %R (%s: %S)", name,
+                                           kr_typename_of(t, e), e));
+        kr_decref(t, e);
+        return KR_ERROR;
+    }
+    if (spec == KR_NONE) {
+        *status = runpy_error(t, kr_format(t, "No module named %U", name));
+        return KR_ERROR;
+    }
+    return spec;
+}
+
+int kr_run_main_module(KrThread *t, const char *modname)
+{
+    int status = 1;
+    KrValue name = kr_str_from_cstr(t, modname);
+    if (name == KR_ERROR)
+        return handle_uncaught(t);
+    KrValue spec = runpy_find_spec(t, name, &status);
+    if (spec == KR_ERROR) {
+        kr_decref(t, name);
+        return status;
+    }
+    KrValue locs = kr_getattr_cstr(t, spec, "submodule_search_locations");
+    if (locs != KR_ERROR && locs != KR_NONE) {
+        /* A package runs its __main__ submodule. */
+        KrValue sub = kr_format(t, "%U.__main__", name);
+        kr_decref(t, spec);
+        spec = sub == KR_ERROR ? KR_ERROR : kr_find_spec(t, sub);
+        KrValue sublocs = spec == KR_ERROR || spec == KR_NONE ? KR_NONE : kr_getattr_cstr(t, spec, "submodule_search_locations");
+        if (spec == KR_ERROR && sub != KR_ERROR && !kr_err_matches(t, kr_exc_type(t, ImportError))) {
+            kr_decref(t, sub);
+            kr_decref(t, name);
+            kr_decref(t, locs);
+            return handle_uncaught(t);
+        }
+        if (spec == KR_ERROR || spec == KR_NONE || sublocs != KR_NONE) {
+            kr_err_clear(t);
+            status = runpy_error(t, kr_format(t, "No module named %U; %R is a package and cannot be directly executed",
+                                              sub, name));
+            kr_xdecref(t, spec == KR_ERROR ? KR_NONE : spec);
+            kr_xdecref(t, sublocs == KR_ERROR ? KR_NONE : sublocs);
+            kr_xdecref(t, sub == KR_ERROR ? KR_NONE : sub);
+            kr_decref(t, name);
+            kr_decref(t, locs);
+            return status;
+        }
+        kr_decref(t, sub);
+    }
+    kr_xdecref(t, locs == KR_ERROR ? KR_NONE : locs);
+    kr_err_clear(t);
+    kr_decref(t, name);
+    KrValue origin = kr_getattr_cstr(t, spec, "origin");
+    const char *path = origin != KR_ERROR && kr_is_str(t, origin) ? kr_str_utf8(t, origin, NULL) : NULL;
+    if (!path) {
+        kr_decref(t, spec);
+        kr_xdecref(t, origin == KR_ERROR ? KR_NONE : origin);
+        return handle_uncaught(t);
+    }
+    /* sys.argv[0] is the module's file while it runs. */
+    KrValue argv = kr_dict_get_cstr(t, ((KrModule *)kr_as_ptr(t->vm->sys))->dict, "argv");
+    if (kr_is_ptr(argv) && kr_is_list(t, argv) && kr_as_list(argv)->len)
+        kr_assign(t, &kr_as_list(argv)->items[0], origin);
+    kr_err_clear(t);
+    status = run_file_as_main(t, path, spec);
+    kr_decref(t, origin);
+    kr_decref(t, spec);
+    return status;
+}
+
+/* Reads all of a descriptor; NULL on error. */
+static char *read_fd_all(int fd, size_t *len)
+{
+    size_t cap = 65536, n = 0;
+    char *buf = malloc(cap + 1);
+    while (buf) {
+        ssize_t r = read(fd, buf + n, cap - n);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            break;
+        n += (size_t)r;
+        if (n == cap) {
+            cap *= 2;
+            char *nb = realloc(buf, cap + 1);
+            if (!nb)
+                free(buf);
+            buf = nb;
+        }
+    }
+    if (buf) {
+        buf[n] = '\0';
+        *len = n;
+    }
+    return buf;
+}
+
+int kr_run_main_stdin(KrThread *t)
+{
+    size_t len;
+    char *src = read_fd_all(0, &len);
+    if (!src) {
+        fprintf(stderr, "krait: cannot read the program from stdin\n");
+        return 1;
+    }
+    KrValue m = main_module(t);
+    if (m == KR_ERROR) {
+        free(src);
+        return handle_uncaught(t);
+    }
+    /* CPython runs piped input as the file "<stdin>", __file__ included. */
+    KrValue file = kr_str_from_cstr(t, "<stdin>");
+    if (file == KR_ERROR || kr_module_add(t, m, "__file__", file) < 0 || kr_module_add(t, m, "__cached__", KR_NONE) < 0)
+        kr_err_clear(t);
+    kr_xdecref(t, file == KR_ERROR ? KR_NONE : file);
+    KrValue code = kr_compile_source(t, src, len, "<stdin>", "exec", true);
+    free(src);
+    int status = code == KR_ERROR ? handle_uncaught(t) : run_code_in_main(t, code, m);
+    kr_xdecref(t, code == KR_ERROR ? KR_NONE : code);
+    kr_decref(t, m);
+    return status;
+}
+
+/* Writes a prompt (sys.ps1/ps2 when set) to stderr, as CPython does when
+ * stdin is not a terminal, after flushing what the program printed. */
+static void write_prompt(KrThread *t, const char *which, const char *dflt)
+{
+    kr_flush_std_streams(t);
+    KrValue v = kr_dict_get_cstr(t, ((KrModule *)kr_as_ptr(t->vm->sys))->dict, which);
+    KrValue s = v == KR_ABSENT || v == KR_ERROR ? KR_ERROR : kr_str(t, v);
+    kr_err_clear(t);
+    const char *text = s == KR_ERROR ? dflt : kr_str_utf8(t, s, NULL);
+    kr_err_clear(t);
+    write_cstr_to_stderr(t, text ? text : dflt);
+    kr_xdecref(t, s == KR_ERROR ? KR_NONE : s);
+}
+
+/* A statement whose first line opens a block is finished by an empty line
+ * (the interactive tokenizer's rule), whatever follows it. */
+static bool opens_block(const char *line)
+{
+    while (*line == ' ' || *line == '\t')
+        line++;
+    static const char *const words[] = {"if", "for", "while", "def", "class", "with", "try", "async", "match"};
+    if (*line == '@')
+        return true;
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+        size_t n = strlen(words[i]);
+        if (strncmp(line, words[i], n) == 0 && (line[n] == ' ' || line[n] == '\t' || line[n] == ':' ||
+                                                line[n] == '(' || line[n] == '\n'))
+            return strcmp(words[i], "match") != 0 || strstr(line, ":") != NULL;
+    }
+    return false;
+}
+
+/* Whether a SyntaxError from compiling an unfinished statement means more
+ * lines may complete it. */
+static bool needs_more(KrThread *t, KrValue exc)
+{
+    KrValue msg = kr_getattr_cstr(t, exc, "msg");
+    const char *m = msg != KR_ERROR && kr_is_str(t, msg) ? kr_str_utf8(t, msg, NULL) : NULL;
+    kr_err_clear(t);
+    bool more = m && (strstr(m, "was never closed") || strstr(m, "unterminated triple-quoted string") ||
+                      strcmp(m, "unexpected EOF while parsing") == 0);
+    kr_xdecref(t, msg == KR_ERROR ? KR_NONE : msg);
+    return more;
+}
+
+/* Whether a SyntaxError inside a block is only the block being unfinished
+ * (reported when the empty line ends it). */
+static bool block_unfinished(KrThread *t, KrValue exc)
+{
+    if (needs_more(t, exc))
+        return true;
+    KrValue msg = kr_getattr_cstr(t, exc, "msg");
+    const char *m = msg != KR_ERROR && kr_is_str(t, msg) ? kr_str_utf8(t, msg, NULL) : NULL;
+    kr_err_clear(t);
+    bool later = m && (strncmp(m, "expected an indented block", 26) == 0 ||
+                       strcmp(m, "expected 'except' or 'finally' block") == 0 ||
+                       strcmp(m, "invalid syntax") == 0);
+    if (later && strcmp(m, "invalid syntax") == 0) {
+        /* Only a decorator waiting for its definition. */
+        KrValue text = kr_getattr_cstr(t, exc, "text");
+        const char *tx = text != KR_ERROR && kr_is_str(t, text) ? kr_str_utf8(t, text, NULL) : NULL;
+        kr_err_clear(t);
+        later = tx && tx[strspn(tx, " \t")] == '@';
+        kr_xdecref(t, text == KR_ERROR ? KR_NONE : text);
+    }
+    kr_xdecref(t, msg == KR_ERROR ? KR_NONE : msg);
+    return later;
+}
+
+/* A line of the prompt holding bytes that are not UTF-8 (read as
+ * U+DC80..U+DCFF): the SyntaxError CPython's tokenizer gives. */
+static void report_undecodable(KrThread *t, KrValue line)
+{
+    KrStr *s = kr_as_str(line);
+    size_t pos = 0, i = 0;
+    uint32_t cp = 0;
+    for (; i < s->len; i++) {
+        cp = kr_str_char(s, i);
+        if (cp >= 0xDC80 && cp <= 0xDCFF)
+            break;
+        pos += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    }
+    unsigned byte = cp - 0xDC00;
+    bool lead = (byte >= 0xC2 && byte <= 0xF4) && i + 1 < s->len;
+    KrValue msg = kr_format(t, "(unicode error) 'utf-8' codec can't decode byte 0x%02x in position %zu: %s", byte, pos,
+                            lead ? "invalid continuation byte" : byte >= 0xC2 && byte <= 0xF4 ? "unexpected end of data"
+                                                                                              : "invalid start byte");
+    KrValue fname = kr_str_from_cstr(t, "<stdin>");
+    KrValue info = msg == KR_ERROR || fname == KR_ERROR ? KR_ERROR
+                 : kr_tuple_pack(t, 4, fname, kr_smallint(0), kr_smallint(0), t->vm->empty_str);
+    KrValue args = info == KR_ERROR ? KR_ERROR : kr_tuple_pack(t, 2, msg, info);
+    if (args != KR_ERROR)
+        kr_raise_args(t, kr_exc_type(t, SyntaxError), args);
+    kr_xdecref(t, msg == KR_ERROR ? KR_NONE : msg);
+    kr_xdecref(t, fname == KR_ERROR ? KR_NONE : fname);
+    kr_xdecref(t, info == KR_ERROR ? KR_NONE : info);
+    kr_xdecref(t, args == KR_ERROR ? KR_NONE : args);
+    kr_print_exception(t);
+}
+
+/* PYTHONSTARTUP: the file runs in __main__ before the first prompt. */
+static void run_startup(KrThread *t, const char *path, KrValue globals)
+{
+    int fd = open(path, O_RDONLY);
+    size_t len;
+    char *src = fd < 0 ? NULL : read_fd_all(fd, &len);
+    int err = errno;
+    if (fd >= 0)
+        close(fd);
+    if (!src) {
+        kr_flush_std_streams(t);
+        char msg[512];
+        snprintf(msg, sizeof msg, "Could not open PYTHONSTARTUP\n%s: [Errno %d] %s: '%s'\n",
+                 err == ENOENT ? "FileNotFoundError" : err == EACCES ? "PermissionError" : "OSError", err,
+                 strerror(err), path);
+        write_cstr_to_stderr(t, msg);
+        return;
+    }
+    KrValue code = kr_compile_source(t, src, len, path, "exec", true);
+    free(src);
+    KrValue r = code == KR_ERROR ? KR_ERROR : kr_eval_code(t, code, globals, globals);
+    kr_xdecref(t, code == KR_ERROR ? KR_NONE : code);
+    if (r == KR_ERROR)
+        kr_print_exception(t);
+    else
+        kr_decref(t, r);
+}
+
+int kr_run_interactive(KrThread *t, bool banner, const char *startup)
+{
+    KrValue sysd = ((KrModule *)kr_as_ptr(t->vm->sys))->dict;
+    static const char *const prompts[2][2] = {{"ps1", ">>> "}, {"ps2", "... "}};
+    for (int i = 0; i < 2; i++) {
+        if (kr_dict_get_cstr(t, sysd, prompts[i][0]) != KR_ABSENT)
+            continue;
+        KrValue p = kr_str_from_cstr(t, prompts[i][1]);
+        if (p == KR_ERROR || kr_dict_set_cstr(t, sysd, prompts[i][0], p) < 0)
+            kr_err_clear(t);
+        kr_xdecref(t, p == KR_ERROR ? KR_NONE : p);
+    }
+    KrValue m = kr_dict_get(t, t->vm->modules, kr_name(t, dunder_main));
+    if (m == KR_ABSENT || m == KR_ERROR || !kr_is_ptr(m) || kr_type(t, m) != kr_builtin_type(t, MODULE)) {
+        kr_err_clear(t);
+        m = main_module(t);
+        if (m == KR_ERROR)
+            return handle_uncaught(t);
+    } else {
+        kr_incref(m);
+    }
+    KrValue d = ((KrModule *)kr_as_ptr(m))->dict;
+    if (banner) {
+        kr_flush_std_streams(t);
+        write_cstr_to_stderr(t, "Python 3.11.2 (Krait) [GCC] on linux\n"
+                                "Type \"help\", \"copyright\", \"credits\" or \"license\" for more information.\n");
+    }
+    if (startup)
+        run_startup(t, startup, d);
+    KrStrBuilder buf;
+    kr_sb_init(&buf);
+    bool block = false, have = false;
+    int status = 0;
+    for (;;) {
+        write_prompt(t, prompts[have][0], prompts[have][1]);
+        KrValue in = kr_dict_get_cstr(t, sysd, "stdin");
+        KrValue line = in == KR_ABSENT || in == KR_ERROR ? KR_ERROR : kr_call_method(t, in, kr_name(t, readline), NULL, 0);
+        if (line == KR_ERROR) {
+            if (in == KR_ABSENT)
+                kr_raise_fmt(t, kr_exc_type(t, RuntimeError), "lost sys.stdin");
+            kr_print_exception(t);
+            status = 1;
+            break;
+        }
+        size_t n = 0;
+        const char *text = kr_is_str(t, line) ? kr_str_utf8(t, line, &n) : NULL;
+        if (!text && kr_is_str(t, line) && kr_as_str(line)->len) {
+            /* Undecodable bytes (surrogate escapes): CPython's tokenizer
+             * reports them as a SyntaxError and the prompt goes on. */
+            kr_err_clear(t);
+            report_undecodable(t, line);
+            kr_decref(t, line);
+            continue;
+        }
+        if (!text || n == 0) {
+            /* End of input: CPython ends the prompt's line. */
+            kr_err_clear(t);
+            kr_decref(t, line);
+            write_cstr_to_stderr(t, "\n");
+            break;
+        }
+        bool blank = strspn(text, " \t\r\n\f") == n;
+        if (!have && blank) {
+            kr_decref(t, line);
+            continue;
+        }
+        if (!have)
+            block = opens_block(text);
+        have = true;
+        kr_sb_append_str(t, &buf, line);
+        if (text[n - 1] != '\n')
+            kr_sb_append_ascii(t, &buf, "\n", 1);
+        kr_decref(t, line);
+        KrValue src = kr_sb_finish(t, &buf);
+        kr_sb_init(&buf);
+        if (src == KR_ERROR) {
+            kr_print_exception(t);
+            have = false;
+            continue;
+        }
+        size_t slen;
+        const char *s = kr_str_utf8(t, src, &slen);
+        KrValue code = s ? kr_compile_source(t, s, slen, "<stdin>", "single", false) : KR_ERROR;
+        if (code == KR_ERROR && kr_err_matches(t, kr_exc_type(t, SyntaxError))) {
+            KrValue e = kr_err_fetch(t);
+            bool more = block && !blank ? block_unfinished(t, e) : needs_more(t, e);
+            if (more) {
+                kr_decref(t, e);
+                kr_sb_append_str(t, &buf, src);
+                kr_decref(t, src);
+                continue;
+            }
+            t->exc = e;
+        } else if (code != KR_ERROR && block && !blank) {
+            /* A block is run once an empty line ends it. */
+            kr_decref(t, code);
+            kr_sb_append_str(t, &buf, src);
+            kr_decref(t, src);
+            continue;
+        }
+        kr_decref(t, src);
+        have = block = false;
+        KrValue r = code == KR_ERROR ? KR_ERROR : kr_eval_code(t, code, d, d);
+        kr_xdecref(t, code == KR_ERROR ? KR_NONE : code);
+        if (r != KR_ERROR) {
+            kr_decref(t, r);
+            continue;
+        }
+        if (kr_err_matches(t, kr_exc_type(t, SystemExit))) {
+            KrValue exc = kr_err_fetch(t);
+            status = system_exit_status(t, exc);
+            kr_decref(t, exc);
+            break;
+        }
+        kr_print_exception(t);
+    }
+    kr_sb_discard(&buf);
+    kr_flush_std_streams(t);
     kr_decref(t, m);
     return status;
 }

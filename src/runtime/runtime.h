@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "objects/objects.h"
+#include "runtime/cmdline.h"
 #include "vm/code.h"
 
 int kr_eval_thread_init(KrThread *t);
@@ -32,6 +33,14 @@ KrValue kr_compile_source_flags(KrThread *t, const char *src, size_t len, const 
  * (printing an uncaught exception as CPython does). */
 int kr_run_main_file(KrThread *t, const char *path);
 int kr_run_main_string(KrThread *t, const char *src);
+/* python -m MODULE: runs the module's file as __main__ (a package's
+ * __main__ submodule), with runpy's messages when it cannot. */
+int kr_run_main_module(KrThread *t, const char *modname);
+/* Runs stdin's text as the program "<stdin>". */
+int kr_run_main_stdin(KrThread *t);
+/* The interactive prompt on sys.stdin until end of input or SystemExit;
+ * returns the exit status.  `startup` (PYTHONSTARTUP, or NULL) runs first. */
+int kr_run_interactive(KrThread *t, bool banner, const char *startup);
 
 /* Prints the pending exception (traceback and all) to sys.stderr and
  * clears it; SystemExit is the caller's business. */
@@ -94,9 +103,20 @@ int kr_traceback_entry(KrThread *t, KrValue tbv, KrValue *next, KrCode **code, i
 /* Import (runtime/import.c). */
 KrValue kr_import_name(KrThread *t, KrValue name, KrValue globals, KrValue fromlist, int level);
 KrValue kr_import_module(KrThread *t, const char *name);
+/* The spec of a module as -m finds it (parents imported), or KR_NONE. */
+KrValue kr_find_spec(KrThread *t, KrValue fullname);
+
+/* Module specs and loaders (runtime/loaders.c): a ModuleSpec, a
+ * SourceFileLoader, and the built-in modules' __spec__/__loader__. */
+KrValue kr_module_spec_new(KrThread *t, KrValue name, KrValue loader, const char *origin, bool has_location);
+KrValue kr_source_loader_new(KrThread *t, KrValue name, KrValue path);
+int kr_module_set_builtin_spec(KrThread *t, KrValue module);
 
 /* The module for sys (runtime/sys.c). */
 KrValue kr_sys_module_new(KrThread *t);
+/* Sets sys.argv, orig_argv, flags, warnoptions, _xoptions, path and
+ * executable from the command line (and the VM's flags). */
+int kr_sys_set_cmdline(KrThread *t, const KrCmdline *cfg, int orig_argc, char **orig_argv);
 void kr_sys_configure_streams(KrThread *t);
 
 /* Generators (objects/genobject.c). */

@@ -62,6 +62,7 @@ KrThread *kr_thread_new(KrVM *vm)
     t->exc_info = &t->exc_base;
     t->trace_func = t->profile_func = KR_NONE;
     t->dict = KR_ABSENT;
+    t->sys_settings = KR_ABSENT;
     if (kr_eval_thread_init(t) < 0) {
         free(t);
         return NULL;

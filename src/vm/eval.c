@@ -1017,8 +1017,10 @@ KrValue kr_gen_resume(KrThread *t, KrGen *gen, KrValue value, KrValue exc, KrVal
     f->frame_obj = gen->frame_obj;
     gen->frame_obj = KR_ABSENT;
     kr_frame_object_resume(f);
-    KrValue saved_handled = t->exc_info->value;
-    t->exc_info->value = gen->handled;
+    /* The generator's own handled exception goes on top of its caller's
+     * (sys.exc_info() looks down the stack past entries without one). */
+    KrExcState gen_state = {gen->handled, t->exc_info};
+    t->exc_info = &gen_state;
     gen->handled = KR_NONE;
     gen->running = true;
     if (gen->started && value != KR_ABSENT && exc == KR_ABSENT)
@@ -1036,8 +1038,8 @@ KrValue kr_gen_resume(KrThread *t, KrGen *gen, KrValue value, KrValue exc, KrVal
     }
     r = run(t, f, &yielded);
     gen->running = false;
-    gen->handled = t->exc_info->value;
-    t->exc_info->value = saved_handled;
+    gen->handled = gen_state.value;
+    t->exc_info = gen_state.prev;
     if (!yielded) {
         gen->finished = true;
         kr_clear(t, &gen->handled);
@@ -2150,7 +2152,7 @@ static KrValue run(KrThread *t, KrFrame *f, bool *yielded)
             SAVE_IP();
             unsigned x = INSTR_X(in);
             if (x == 0) {
-                KrValue h = t->exc_info->value;
+                KrValue h = kr_topmost_exception(t);
                 if (h == KR_NONE || h == KR_ABSENT) {
                     kr_raise_fmt(t, kr_exc_type(t, RuntimeError), "No active exception to reraise");
                     goto error;
