@@ -58,8 +58,16 @@ static int str_check_onearg(KrThread *t, const char *name, size_t nargs)
 /* The str of a view into self: self itself when the view is all of it. */
 static KrValue str_view_result(KrThread *t, KrValue self, UStrView v)
 {
-    if (v.len == kr_as_str(self)->len && kr_is_exact_str(t, self))
+    KrStr *s = kr_as_str(self);
+    if (v.len == s->len && kr_is_exact_str(t, self))
         return kr_incref(self);
+    if (s->ascii && v.len > 1) {
+        /* A piece of ASCII text is ASCII: no scan for the widest character. */
+        KrValue r = kr_str_new_raw(t, v.len, 1, true);
+        if (r != KR_ERROR)
+            memcpy(kr_str_data(kr_as_str(r)), v.data, v.len);
+        return r;
+    }
     return kr_str_from_ucs(t, v.data, v.len, v.width);
 }
 
