@@ -565,6 +565,12 @@ KrValue kr_call_special(KrThread *t, KrValue obj, KrValue name, const KrValue *a
     if (nargs + 1 > 8)
         return kr_raise_fmt(t, kr_exc_type(t, SystemError), "too many arguments to a special method");
     KrType *ft = kr_type(t, f);
+    if (ft == kr_builtin_type(t, METHOD_DESCRIPTOR) && tp == ((KrMethodDescr *)kr_as_ptr(f))->owner &&
+        !(((KrMethodDescr *)kr_as_ptr(f))->def->flags & (KR_METH_CLASS | KR_METH_STATIC))) {
+        /* A built-in type's own method on an instance of exactly that type:
+         * the checks a call through the descriptor makes hold already. */
+        return ((KrMethodDescr *)kr_as_ptr(f))->def->fn(t, obj, args, nargs, 0);
+    }
     if (ft == kr_builtin_type(t, FUNCTION) || ft == kr_builtin_type(t, METHOD_DESCRIPTOR) ||
         ft == kr_builtin_type(t, WRAPPER_DESCRIPTOR)) {
         /* Unbound call: no bound-method object is made. */
