@@ -229,6 +229,7 @@ const KrTypeSpec kr_enumerate_spec = {
 typedef struct Zip {
     KrObject ob;
     KrValue iters;      /* tuple of iterators */
+    KrValue result;     /* the last tuple returned, reused when only the zip holds it */
     bool strict;
 } Zip;
 
@@ -273,6 +274,7 @@ static KrValue zip_new(KrThread *t, KrType *type, const KrValue *args, size_t na
         return KR_ERROR;
     }
     z->iters = iters;
+    z->result = KR_ABSENT;
     z->strict = strict;
     return kr_ptr(z);
 }
@@ -281,12 +283,15 @@ static void zip_dealloc(KrThread *t, KrObject *o)
 {
     kr_gc_untrack(t, o);
     kr_xdecref(t, ((Zip *)o)->iters);
+    kr_xdecref(t, ((Zip *)o)->result);
     kr_free_object(t, o);
 }
 
 static void zip_traverse(KrObject *o, KrVisitFn visit, void *arg)
 {
     iterobj_visit(((Zip *)o)->iters, visit, arg);
+    if (kr_is_ptr(((Zip *)o)->result))
+        visit(kr_as_ptr(((Zip *)o)->result), arg);
 }
 
 /* "zip() argument 3 is shorter than arguments 1-2" */
@@ -303,9 +308,18 @@ static KrValue zip_next(KrThread *t, KrValue self)
     if (n == 0)
         return KR_ABSENT;
     KrValue *iters = kr_tuple_items(z->iters);
-    KrValue result = kr_tuple_new(t, n);
-    if (result == KR_ERROR)
-        return result;
+    /* As CPython does: when the consumer dropped the previous tuple (a
+     * for loop unpacking it, dict(zip(...))), it is filled again instead
+     * of allocating a new one. */
+    KrValue result = z->result;
+    if (kr_is_ptr(result) && kr_as_ptr(result)->refcnt == 1) {
+        kr_incref(result);
+    } else {
+        result = kr_tuple_new(t, n);
+        if (result == KR_ERROR)
+            return result;
+        kr_assign(t, &z->result, result);
+    }
     for (size_t i = 0; i < n; i++) {
         KrValue item = kr_next(t, iters[i]);
         if (item == KR_ERROR) {
@@ -330,7 +344,9 @@ static KrValue zip_next(KrThread *t, KrValue self)
             }
             return KR_ABSENT;
         }
+        KrValue old = kr_tuple_items(result)[i];
         kr_tuple_items(result)[i] = item;
+        kr_decref(t, old);
     }
     return result;
 }
