@@ -52,6 +52,7 @@ typedef struct Enumerate {
     int64_t index;
     KrValue it;
     KrValue longindex;  /* the count once it outgrows int64, else KR_ABSENT */
+    KrValue result;     /* the last pair returned, reused when only this holds it */
 } Enumerate;
 
 static int enum_check_keyword(KrThread *t, KrValue kwnames, size_t i, const char *name)
@@ -89,7 +90,7 @@ static KrValue enum_new(KrThread *t, KrType *type, const KrValue *args, size_t n
     Enumerate *en = (Enumerate *)seq_alloc_instance(t, type, sizeof(Enumerate));
     if (!en)
         return KR_ERROR;
-    en->it = en->longindex = KR_ABSENT;
+    en->it = en->longindex = en->result = KR_ABSENT;
     KrValue self = kr_ptr(en);
     if (start != KR_ABSENT) {
         KrValue s = kr_index(t, start);
@@ -123,6 +124,7 @@ static void enum_dealloc(KrThread *t, KrObject *o)
     kr_gc_untrack(t, o);
     kr_xdecref(t, en->it);
     kr_xdecref(t, en->longindex);
+    kr_xdecref(t, en->result);
     kr_free_object(t, o);
 }
 
@@ -131,6 +133,7 @@ static void enum_traverse(KrObject *o, KrVisitFn visit, void *arg)
     Enumerate *en = (Enumerate *)o;
     iterobj_visit(en->it, visit, arg);
     iterobj_visit(en->longindex, visit, arg);
+    iterobj_visit(en->result, visit, arg);
 }
 
 static KrValue enum_next(KrThread *t, KrValue self)
@@ -163,9 +166,22 @@ static KrValue enum_next(KrThread *t, KrValue self)
         kr_decref(t, item);
         return KR_ERROR;
     }
-    KrValue r = kr_tuple_pack(t, 2, index, item);
+    KrValue r = en->result;
+    if (kr_is_ptr(r) && kr_as_ptr(r)->refcnt == 1) {
+        /* the consumer let go of the last pair: fill it again (CPython) */
+        KrValue *items = kr_tuple_items(r);
+        KrValue old0 = items[0], old1 = items[1];
+        items[0] = index;
+        items[1] = item;
+        kr_decref(t, old0);
+        kr_decref(t, old1);
+        return kr_incref(r);
+    }
+    r = kr_tuple_pack(t, 2, index, item);
     kr_decref(t, index);
     kr_decref(t, item);
+    if (r != KR_ERROR)
+        kr_assign(t, &en->result, r);
     return r;
 }
 
