@@ -862,6 +862,12 @@ static KrFrame *enter_function(KrThread *t, KrValue func, KrValue *base, const K
         /* The arguments are the first registers already. */
         for (int i = (int)nargs; i < co->nregs; i++)
             set_reg(t, &base[i], KR_ABSENT);
+    } else if (simple && (args + nargs <= base || args >= base + co->nregs)) {
+        /* A call from C: the arguments go straight into the registers. */
+        for (size_t i = 0; i < nargs; i++)
+            set_reg(t, &base[i], kr_incref(args[i]));
+        for (int i = (int)nargs; i < co->nregs; i++)
+            set_reg(t, &base[i], KR_ABSENT);
     } else {
         KrValue small[16];
         KrValue *slots = co->nlocals <= 16 ? small : malloc(sizeof(KrValue) * (size_t)co->nlocals);
