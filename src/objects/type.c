@@ -639,7 +639,8 @@ static int slot_init(KrThread *t, KrValue self, const KrValue *args, size_t narg
             return kr_no_memory(t), -1;
     }
     argv[0] = self;
-    memcpy(argv + 1, args, (nargs + nkw) * sizeof(KrValue));
+    if (nargs + nkw)
+        memcpy(argv + 1, args, (nargs + nkw) * sizeof(KrValue));
     kr_incref(f);
     KrValue r = kr_call(t, f, argv, nargs + 1, kwnames);
     kr_decref(t, f);

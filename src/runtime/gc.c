@@ -133,6 +133,23 @@ static inline void traverse(KrObject *o, KrVisitFn visit, void *arg)
         o->type->traverse(o, visit, arg);
 }
 
+/* The references to o that traversal can find.  A type's MRO starts with
+ * the type itself without counting it (type.c), yet the tuple's traverse
+ * visits it: that one is added here. */
+static intptr_t counted_refs(KrObject *o)
+{
+    intptr_t n = o->refcnt;
+    if (o->type->flags & KR_TPFLAG_TYPE_SUBCLASS) {
+        KrValue mro = ((KrType *)o)->mro;
+        if (kr_is_ptr(mro) && kr_as_ptr(mro)->type->flags & KR_TPFLAG_TUPLE_SUBCLASS) {
+            KrTuple *tu = (KrTuple *)kr_as_ptr(mro);
+            if (tu->len > 0 && kr_is_ptr(tu->items[0]) && kr_as_ptr(tu->items[0]) == o)
+                n++;
+        }
+    }
+    return n;
+}
+
 /* Moves the objects of `young` that nothing outside it references (and
  * that are not reachable from such objects) to `unreachable`.  Returns
  * false when memory ran out (nothing is moved then). */
@@ -140,7 +157,7 @@ static bool find_unreachable(KrGCHead *young, KrGCHead *unreachable)
 {
     for (KrGCHead *g = young->next; g != young; g = g->next) {
         g->gc_refs = (g->gc_refs & GC_FINALIZED) | GC_COLLECTING;
-        refs_set(g, kr_gc_object(g)->refcnt);
+        refs_set(g, counted_refs(kr_gc_object(g)));
     }
     for (KrGCHead *g = young->next; g != young; g = g->next)
         traverse(kr_gc_object(g), visit_decref, NULL);

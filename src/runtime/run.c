@@ -135,7 +135,8 @@ static int out_write(void *ctx, const char *data, size_t len)
         b->data = nd;
         b->cap = cap;
     }
-    memcpy(b->data + b->len, data, len);
+    if (len)
+        memcpy(b->data + b->len, data, len);
     b->len += len;
     return 0;
 }
