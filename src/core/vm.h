@@ -71,6 +71,7 @@ struct KrVM {
     KrGCHead gc_startup;     /* start-up's objects: never collected */
     bool gc_enabled, gc_collecting;
     int gc_debug;            /* gc.set_debug() flags */
+    struct { intptr_t collections, collected; } gc_stats[KR_GC_GENERATIONS];
     KrValue gc_garbage, gc_callbacks;
 
     KrValue memory_error;    /* preallocated MemoryError instance */

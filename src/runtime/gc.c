@@ -377,6 +377,8 @@ intptr_t kr_gc_collect(KrThread *t, int generation)
         delete_garbage(t, &unreachable, old);
     }
     clear_collecting(old);
+    vm->gc_stats[generation].collections++;
+    vm->gc_stats[generation].collected += n;
     invoke_callbacks(t, "stop", generation, n, 0);
     if (kr_err_occurred(t))
         kr_err_clear(t);
@@ -719,8 +721,8 @@ static KrValue gc_get_stats(KrThread *t, KrValue self, const KrValue *args, size
     KrValue out = kr_list_new(t, 0);
     for (int i = 0; out != KR_ERROR && i < KR_GC_GENERATIONS; i++) {
         KrValue d = kr_dict_new(t);
-        if (d == KR_ERROR || kr_dict_set_cstr(t, d, "collections", kr_smallint(0)) < 0 ||
-            kr_dict_set_cstr(t, d, "collected", kr_smallint(0)) < 0 ||
+        if (d == KR_ERROR || kr_dict_set_cstr(t, d, "collections", kr_smallint(t->vm->gc_stats[i].collections)) < 0 ||
+            kr_dict_set_cstr(t, d, "collected", kr_smallint(t->vm->gc_stats[i].collected)) < 0 ||
             kr_dict_set_cstr(t, d, "uncollectable", kr_smallint(0)) < 0 || kr_list_append(t, out, d) < 0) {
             kr_xdecref(t, d);
             kr_decref(t, out);
