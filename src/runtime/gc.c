@@ -365,6 +365,8 @@ intptr_t kr_gc_collect(KrThread *t, int generation)
     KrGCHead unreachable;
     list_init(&unreachable);
     find_unreachable(young, &unreachable);
+    if (generation == KR_GC_GENERATIONS - 2)
+        vm->gc_long_lived_pending += (intptr_t)list_size(young);
     if (old != young)
         list_merge(young, old);
 
@@ -377,6 +379,10 @@ intptr_t kr_gc_collect(KrThread *t, int generation)
         delete_garbage(t, &unreachable, old);
     }
     clear_collecting(old);
+    if (generation == KR_GC_GENERATIONS - 1) {
+        vm->gc_long_lived_total = (intptr_t)list_size(young);
+        vm->gc_long_lived_pending = 0;
+    }
     vm->gc_stats[generation].collections++;
     vm->gc_stats[generation].collected += n;
     invoke_callbacks(t, "stop", generation, n, 0);
@@ -396,6 +402,8 @@ void kr_gc_collect_auto(KrThread *t)
         return;
     for (int i = KR_GC_GENERATIONS - 1; i >= 0; i--) {
         if (vm->gc[i].count > vm->gc[i].threshold) {
+            if (i == KR_GC_GENERATIONS - 1 && vm->gc_long_lived_pending < vm->gc_long_lived_total / 4)
+                continue;
             kr_gc_collect(t, i);
             return;
         }
