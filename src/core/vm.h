@@ -72,6 +72,11 @@ struct KrVM {
     KrGCHead gc_startup;     /* start-up's objects: never collected */
     bool gc_enabled, gc_collecting;
     int gc_debug;            /* gc.set_debug() flags */
+    /* Full collections wait until a quarter of the oldest generation is new
+     * (CPython's long_lived_pending / long_lived_total): keeps building a
+     * large structure linear. */
+    intptr_t gc_long_lived_total, gc_long_lived_pending;
+    struct { intptr_t collections, collected; } gc_stats[KR_GC_GENERATIONS];
     KrValue gc_garbage, gc_callbacks;
 
     KrBlockCache blocks;     /* freed small objects, for reuse */

@@ -861,7 +861,8 @@ static void method_wrapper_traverse(KrObject *o, KrVisitFn visit, void *arg)
     KrMethodWrapper *w = (KrMethodWrapper *)o;
     if (kr_is_ptr(w->self))
         visit(kr_as_ptr(w->self), arg);
-    visit(kr_as_ptr(w->descr), arg);
+    if (kr_is_ptr(w->descr))
+        visit(kr_as_ptr(w->descr), arg);
 }
 
 static KrValue method_wrapper_call(KrThread *t, KrValue callable, const KrValue *args, size_t nargs, KrValue kwnames)

@@ -589,7 +589,8 @@ static void wrapper_dealloc(KrThread *t, KrObject *o)
 
 static void wrapper_traverse(KrObject *o, KrVisitFn visit, void *arg)
 {
-    visit(kr_as_ptr(((KrCoroWrapper *)o)->coro), arg);
+    if (kr_is_ptr(((KrCoroWrapper *)o)->coro))
+        visit(kr_as_ptr(((KrCoroWrapper *)o)->coro), arg);
 }
 
 static KrValue wrapper_next(KrThread *t, KrValue self)
@@ -777,7 +778,8 @@ static void ag_step_dealloc(KrThread *t, KrObject *o)
 static void ag_step_traverse(KrObject *o, KrVisitFn visit, void *arg)
 {
     KrAgStep *s = (KrAgStep *)o;
-    visit(kr_as_ptr(s->gen), arg);
+    if (kr_is_ptr(s->gen))
+        visit(kr_as_ptr(s->gen), arg);
     if (kr_is_ptr(s->value))
         visit(kr_as_ptr(s->value), arg);
 }

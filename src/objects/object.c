@@ -12,6 +12,11 @@ KrObject *kr_alloc(KrThread *t, KrType *type, size_t size)
 {
     KrObject *o;
     if (type->flags & KR_TPFLAG_GC) {
+        /* The one place the collector is started from, before the new
+         * object exists (it could not be traversed yet). */
+        KrVM *vm = t->vm;
+        if (vm->gc[0].count > vm->gc[0].threshold && vm->gc_enabled && vm->gc[0].threshold > 0)
+            kr_gc_collect_auto(t);
         KrGCHead *g = kr_block_alloc(&t->vm->blocks, sizeof(KrGCHead) + size);
         if (!g) {
             kr_no_memory(t);
@@ -34,11 +39,6 @@ KrObject *kr_alloc(KrThread *t, KrType *type, size_t size)
      * only; built-in types live as long as the VM anyway). */
     if (type->flags & KR_TPFLAG_HEAPTYPE)
         type->ob.refcnt++;
-    /* The one place the collector is started from: the object is complete
-     * enough to be traversed (zeroed, its class counted). */
-    if ((type->flags & KR_TPFLAG_GC) && t->vm->gc[0].count > t->vm->gc[0].threshold && t->vm->gc_enabled &&
-        t->vm->gc[0].threshold > 0)
-        kr_gc_collect_auto(t);
     return o;
 }
 

@@ -133,6 +133,23 @@ static inline void traverse(KrObject *o, KrVisitFn visit, void *arg)
         o->type->traverse(o, visit, arg);
 }
 
+/* The references to o that traversal can find.  A type's MRO starts with
+ * the type itself without counting it (type.c), yet the tuple's traverse
+ * visits it: that one is added here. */
+static intptr_t counted_refs(KrObject *o)
+{
+    intptr_t n = o->refcnt;
+    if (o->type->flags & KR_TPFLAG_TYPE_SUBCLASS) {
+        KrValue mro = ((KrType *)o)->mro;
+        if (kr_is_ptr(mro) && kr_as_ptr(mro)->type->flags & KR_TPFLAG_TUPLE_SUBCLASS) {
+            KrTuple *tu = (KrTuple *)kr_as_ptr(mro);
+            if (tu->len > 0 && kr_is_ptr(tu->items[0]) && kr_as_ptr(tu->items[0]) == o)
+                n++;
+        }
+    }
+    return n;
+}
+
 /* Moves the objects of `young` that nothing outside it references (and
  * that are not reachable from such objects) to `unreachable`.  Returns
  * false when memory ran out (nothing is moved then). */
@@ -140,7 +157,7 @@ static bool find_unreachable(KrGCHead *young, KrGCHead *unreachable)
 {
     for (KrGCHead *g = young->next; g != young; g = g->next) {
         g->gc_refs = (g->gc_refs & GC_FINALIZED) | GC_COLLECTING;
-        refs_set(g, kr_gc_object(g)->refcnt);
+        refs_set(g, counted_refs(kr_gc_object(g)));
     }
     for (KrGCHead *g = young->next; g != young; g = g->next)
         traverse(kr_gc_object(g), visit_decref, NULL);
@@ -344,6 +361,8 @@ intptr_t kr_gc_collect(KrThread *t, int generation)
     KrGCHead unreachable;
     list_init(&unreachable);
     find_unreachable(young, &unreachable);
+    if (generation == KR_GC_GENERATIONS - 2)
+        vm->gc_long_lived_pending += (intptr_t)list_size(young);
     if (old != young)
         list_merge(young, old);
 
@@ -356,6 +375,12 @@ intptr_t kr_gc_collect(KrThread *t, int generation)
         delete_garbage(t, &unreachable, old);
     }
     clear_collecting(old);
+    if (generation == KR_GC_GENERATIONS - 1) {
+        vm->gc_long_lived_total = (intptr_t)list_size(young);
+        vm->gc_long_lived_pending = 0;
+    }
+    vm->gc_stats[generation].collections++;
+    vm->gc_stats[generation].collected += n;
     invoke_callbacks(t, "stop", generation, n, 0);
     if (kr_err_occurred(t))
         kr_err_clear(t);
@@ -373,6 +398,8 @@ void kr_gc_collect_auto(KrThread *t)
         return;
     for (int i = KR_GC_GENERATIONS - 1; i >= 0; i--) {
         if (vm->gc[i].count > vm->gc[i].threshold) {
+            if (i == KR_GC_GENERATIONS - 1 && vm->gc_long_lived_pending < vm->gc_long_lived_total / 4)
+                continue;
             kr_gc_collect(t, i);
             return;
         }
@@ -698,8 +725,8 @@ static KrValue gc_get_stats(KrThread *t, KrValue self, const KrValue *args, size
     KrValue out = kr_list_new(t, 0);
     for (int i = 0; out != KR_ERROR && i < KR_GC_GENERATIONS; i++) {
         KrValue d = kr_dict_new(t);
-        if (d == KR_ERROR || kr_dict_set_cstr(t, d, "collections", kr_smallint(0)) < 0 ||
-            kr_dict_set_cstr(t, d, "collected", kr_smallint(0)) < 0 ||
+        if (d == KR_ERROR || kr_dict_set_cstr(t, d, "collections", kr_smallint(t->vm->gc_stats[i].collections)) < 0 ||
+            kr_dict_set_cstr(t, d, "collected", kr_smallint(t->vm->gc_stats[i].collected)) < 0 ||
             kr_dict_set_cstr(t, d, "uncollectable", kr_smallint(0)) < 0 || kr_list_append(t, out, d) < 0) {
             kr_xdecref(t, d);
             kr_decref(t, out);

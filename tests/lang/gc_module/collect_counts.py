@@ -31,3 +31,13 @@ print(gc.collect())
 keep = Node('keep')
 keep.ref = keep
 print(gc.collect(), keep.ref is keep)
+
+# get_stats() accumulates per generation
+stats = gc.get_stats()
+before = stats[2]['collected'], stats[2]['collections']
+y = []
+y.append(y)
+del y
+print(gc.collect(), len(stats), sorted(stats[2]))
+after = gc.get_stats()[2]
+print(after['collected'] - before[0], after['collections'] - before[1], after['uncollectable'])
