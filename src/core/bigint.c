@@ -5,6 +5,7 @@
  * own and mostly lean on GMP, which already has sub-quadratic string
  * conversion, division, modular exponentiation and inversion. */
 #include "core/bigint.h"
+#include "core/ustr.h"
 
 #include <assert.h>
 #include <float.h>
@@ -180,30 +181,6 @@ bad:
     return 0xDC00 | c;
 }
 
-static size_t utf8_put(char *out, uint32_t cp)
-{
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | (cp >> 12));
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (cp >> 18));
-    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
 /* A repr() being built, cut after `max` characters as CPython's "%.200R"
  * cuts it (the cut may fall inside an escape or drop the closing quote). */
 typedef struct {
@@ -217,7 +194,7 @@ static void repr_cp(ReprBuf *rb, uint32_t cp)
 {
     if (rb->nch >= rb->max)
         return;
-    rb->len += utf8_put(rb->out + rb->len, cp);
+    rb->len += ustr_put_utf8(rb->out + rb->len, cp);
     rb->nch++;
 }
 

@@ -219,6 +219,32 @@ typedef struct {
  * (with *err filled) for a surrogate: start..end is the run of surrogates,
  * as CPython reports it. */
 UStrStatus ustr_encode_utf8(UStrView s, char **out, size_t *outlen, UStrCodecError *err);
+
+/* Writes code point c (any value up to 0x10FFFF, lone surrogates included,
+ * as CPython's surrogatepass does) as UTF-8 at p; returns the byte count. */
+static inline size_t ustr_put_utf8(char *p, uint32_t c)
+{
+    if (c < 0x80) {
+        p[0] = (char)c;
+        return 1;
+    }
+    if (c < 0x800) {
+        p[0] = (char)(0xC0 | (c >> 6));
+        p[1] = (char)(0x80 | (c & 0x3F));
+        return 2;
+    }
+    if (c < 0x10000) {
+        p[0] = (char)(0xE0 | (c >> 12));
+        p[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+        p[2] = (char)(0x80 | (c & 0x3F));
+        return 3;
+    }
+    p[0] = (char)(0xF0 | (c >> 18));
+    p[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+    p[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+    p[3] = (char)(0x80 | (c & 0x3F));
+    return 4;
+}
 /* Strict UTF-8 decoding to the narrowest width; USTR_BAD_DATA with *err as
  * CPython's UnicodeDecodeError (byte positions). */
 UStrStatus ustr_decode_utf8(const char *s, size_t n, UStrBuf *out, UStrCodecError *err);

@@ -54,30 +54,6 @@ KrValue kr_number_str_from_buf(KrThread *t, const NumBuf *b)
 
 /* ---- text of str arguments ---- */
 
-static size_t number_put_utf8(char *p, uint32_t c)
-{
-    if (c < 0x80) {
-        p[0] = (char)c;
-        return 1;
-    }
-    if (c < 0x800) {
-        p[0] = (char)(0xC0 | (c >> 6));
-        p[1] = (char)(0x80 | (c & 0x3F));
-        return 2;
-    }
-    if (c < 0x10000) {
-        p[0] = (char)(0xE0 | (c >> 12));
-        p[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-        p[2] = (char)(0x80 | (c & 0x3F));
-        return 3;
-    }
-    p[0] = (char)(0xF0 | (c >> 18));
-    p[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-    p[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-    p[3] = (char)(0x80 | (c & 0x3F));
-    return 4;
-}
-
 const char *kr_number_text(KrThread *t, KrValue s, size_t *len, char **owned)
 {
     KrStr *str = kr_as_str(s);
@@ -95,7 +71,7 @@ const char *kr_number_text(KrThread *t, KrValue s, size_t *len, char **owned)
     }
     size_t n = 0;
     for (size_t i = 0; i < str->len; i++)
-        n += number_put_utf8(buf + n, kr_str_char(str, i));
+        n += ustr_put_utf8(buf + n, kr_str_char(str, i));
     buf[n] = '\0';
     *owned = buf;
     *len = n;

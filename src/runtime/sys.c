@@ -57,30 +57,6 @@ static int stream_flush_raw(KrThread *t, KrStdStream *s)
     return 0;
 }
 
-static size_t put_utf8(char *p, uint32_t c)
-{
-    if (c < 0x80) {
-        p[0] = (char)c;
-        return 1;
-    }
-    if (c < 0x800) {
-        p[0] = (char)(0xC0 | (c >> 6));
-        p[1] = (char)(0x80 | (c & 0x3F));
-        return 2;
-    }
-    if (c < 0x10000) {
-        p[0] = (char)(0xE0 | (c >> 12));
-        p[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-        p[2] = (char)(0x80 | (c & 0x3F));
-        return 3;
-    }
-    p[0] = (char)(0xF0 | (c >> 18));
-    p[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-    p[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-    p[3] = (char)(0x80 | (c & 0x3F));
-    return 4;
-}
-
 static KrValue stream_write(KrThread *t, KrValue self, const KrValue *args, size_t nargs, KrValue kwnames)
 {
     (void)kwnames;
@@ -107,7 +83,7 @@ static KrValue stream_write(KrThread *t, KrValue self, const KrValue *args, size
         for (size_t i = 0; i < str->len; i++) {
             uint32_t cp = kr_str_char(str, i);
             if (cp < 0xD800 || cp > 0xDFFF) {
-                n += put_utf8(owned + n, cp);
+                n += ustr_put_utf8(owned + n, cp);
             } else if (s->fd == 2) {
                 n += (size_t)sprintf(owned + n, "\\u%04x", (unsigned)cp);
             } else if (cp >= 0xDC80 && cp <= 0xDCFF) {
